@@ -1,0 +1,8 @@
+/// Delegation of a subtree (RFC 6672). Never compressed on the wire (RFC 6672 §2.5).
+public struct DNAME: SingleNameFormat {
+    public static let rrType = RRType.dname
+    public var target: DomainName
+    public init(target: DomainName) { self.target = target }
+    public static var isCompressible: Bool { false }
+    public var rdata: RData { .dname(self) }
+}

@@ -1,0 +1,71 @@
+/// Writes big-endian integers and names in DNS wire form, compressing names
+/// (RFC 1035 §4.1.4) against the names already written when asked to.
+public struct WireWriter: Sendable {
+    public private(set) var bytes: [UInt8]
+    /// Offsets of name suffixes already written, for compression. Only offsets below
+    /// 0x4000 can be the target of a pointer.
+    private var suffixOffsets: [DomainName: Int] = [:]
+
+    public init(capacity: Int = 512) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var count: Int { bytes.count }
+
+    public mutating func writeU8(_ value: UInt8) { bytes.append(value) }
+
+    public mutating func writeU16(_ value: UInt16) {
+        bytes.append(UInt8(value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    public mutating func writeU32(_ value: UInt32) {
+        bytes.append(UInt8(value >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    public mutating func writeBytes(_ data: some Collection<UInt8>) { bytes.append(contentsOf: data) }
+
+    /// Overwrites two bytes already written (an RDLENGTH or a count).
+    public mutating func setU16(_ value: UInt16, at offset: Int) {
+        bytes[offset] = UInt8(value >> 8)
+        bytes[offset + 1] = UInt8(truncatingIfNeeded: value)
+    }
+
+    /// A character-string: one length octet, then at most 255 octets.
+    public mutating func writeCharacterString(_ data: some Collection<UInt8>) {
+        precondition(data.count <= 255)
+        bytes.append(UInt8(data.count))
+        bytes.append(contentsOf: data)
+    }
+
+    /// Drops everything after `count` bytes, e.g. to back out a record that did not fit.
+    /// Compression targets in the dropped part are forgotten.
+    public mutating func truncate(to count: Int) {
+        bytes.removeSubrange(count...)
+        suffixOffsets = suffixOffsets.filter { $0.value < count }
+    }
+
+    public mutating func writeName(_ name: DomainName, compress: Bool) {
+        guard compress else {
+            bytes.append(contentsOf: name.wire)
+            return
+        }
+        var current = name
+        while !current.isRoot {
+            if let offset = suffixOffsets[current] {
+                writeU16(0xC000 | UInt16(offset))
+                return
+            }
+            let start = bytes.count
+            let length = Int(current.wire[0])
+            bytes.append(contentsOf: current.wire[0...length])
+            if start < 0x4000 { suffixOffsets[current] = start }
+            current = current.parent!
+        }
+        bytes.append(0)
+    }
+}

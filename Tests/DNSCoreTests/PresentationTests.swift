@@ -1,0 +1,98 @@
+import Testing
+@testable import DNSCore
+
+@Suite("Presentation text")
+struct PresentationTests {
+    @Test("TTL units as BIND reads them")
+    func ttl() {
+        #expect(TTLText.parse("3600") == 3600)
+        #expect(TTLText.parse("1h30m") == 5400)
+        let expected: UInt32 = 604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5
+        #expect(TTLText.parse("1W2d3H4m5S") == expected)
+        #expect(TTLText.parse("4294967295") == UInt32.max)
+        #expect(TTLText.parse("4294967296") == nil)
+        #expect(TTLText.parse("1h30") == nil)
+        #expect(TTLText.parse("h") == nil)
+        #expect(TTLText.parse("1x") == nil)
+        #expect(TTLText.parse("") == nil)
+    }
+
+    @Test("IPv4 text is strict dotted quad")
+    func ipv4() {
+        #expect(IPv4Address("192.0.2.1")?.description == "192.0.2.1")
+        for bad in ["192.0.2", "192.0.2.1.5", "256.0.0.1", "01.2.3.4", "1..2.3", "1.2.3.4 ", "a.b.c.d", ""] {
+            #expect(IPv4Address(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("IPv6 text both ways, as inet_ntop prints it")
+    func ipv6() {
+        let cases: [(String, String)] = [
+            ("2001:DB8::1", "2001:db8::1"), ("::", "::"), ("::1", "::1"),
+            ("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"), ("2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"),
+            ("::ffff:192.0.2.1", "::ffff:192.0.2.1"), ("::192.0.2.1", "::192.0.2.1"),
+            ("fe80::", "fe80::"), ("1:0:0:2:0:0:0:3", "1:0:0:2::3"),
+        ]
+        for (input, output) in cases {
+            #expect(IPv6Address(input)?.description == output, "\(input)")
+        }
+        for bad in ["1::2::3", ":1::", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "12345::", "1:", "g::", "::1.2.3", ":::"] {
+            #expect(IPv6Address(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("Base64, hex and base32hex codecs")
+    func encodings() {
+        #expect(Base64.encodeString(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Base64.decode("Zm9vYg==") == Array("foob".utf8))
+        #expect(Base64.decode("Zm9vYg=") == nil)
+        #expect(Base64.decode("Zm9=Yg==") == nil)
+        #expect(Base16.decode(Array("0aFf".utf8)) == [0x0A, 0xFF])
+        #expect(Base16.decode(Array("0aF".utf8)) == nil)
+        #expect(String(decoding: Base32Hex.encode(Array("foobar".utf8)), as: UTF8.self) == "CPNMUOJ1E8")
+        #expect(Base32Hex.decode(Array("cpnmuoj1e8".utf8)) == Array("foobar".utf8))
+    }
+
+    @Test("Entries: parentheses join lines, comments vanish, quotes keep blanks")
+    func entries() throws {
+        let text = "@ IN SOA ns hostmaster ( 1 ; serial\n  3600 900\n 604800 300 )\n\n ; only a comment\n  www A 192.0.2.1\r\ntxt TXT \"a b;c\" d\\ e\n"
+        let entries = try EntryScanner.entries(in: Array(text.utf8))
+        #expect(entries.count == 3)
+        #expect(entries[0].tokens.count == 10)
+        #expect(entries[0].line == 1)
+        #expect(!entries[0].leadingBlank)
+        #expect(entries[1].leadingBlank)
+        #expect(entries[1].line == 6)
+        #expect(entries[2].tokens.map { entries[2].text(of: $0) } == ["txt", "TXT", "a b;c", "d\\ e"])
+        #expect(entries[2].tokens[2].isQuoted)
+        #expect(entries[2].tokens[2].column == 9)
+        #expect(throws: TextError.self) { try EntryScanner.entries(in: Array("a ( b\n".utf8)) }
+        #expect(throws: TextError.self) { try EntryScanner.entries(in: Array("a b )\n".utf8)) }
+        #expect(throws: TextError.self) { try EntryScanner.entries(in: Array("a \"b\nc\"\n".utf8)) }
+    }
+
+    @Test("RData text round trips for the base types")
+    func rdataRoundTrip() throws {
+        let cases: [(RRType, String)] = [
+            (.a, "192.0.2.1"), (.aaaa, "2001:db8::1"), (.ns, "ns1.example."), (.mx, "10 mail.example."),
+            (.soa, "ns1.example. hostmaster.example. 2024010101 3600 900 604800 300"),
+            (.txt, "\"hello world\" \"a\\\"b\" \"\\010x\" \"\""), (.srv, "0 5 5060 sip.example."),
+            (.hinfo, "\"Generic PC\" \"Linux\""), (.ptr, "host.example."), (.cname, "target.example."),
+            (.dname, "other.example."), (.kx, "10 kx.example."), (.afsdb, "1 afs.example."),
+            (RRType(1234), "\\# 3 ABCDEF"), (RRType(4321), "\\# 0"),
+        ]
+        for (type, text) in cases {
+            let rdata = try RData(type: type, text: text)
+            #expect(rdata.text == text)
+            #expect(rdata.rrType == type)
+            #expect(try RData.decode(type: type, bytes: rdata.wireBytes) == rdata)
+        }
+        // RFC 3597 generic text for a known type becomes the typed value.
+        #expect(try RData(type: .a, text: "\\# 4 C0000201") == RData(type: .a, text: "192.0.2.1"))
+        #expect(throws: TextError.self) { try RData(type: .a, text: "\\# 3 C00002") }
+        #expect(throws: TextError.self) { try RData(type: .a, text: "\\# 4 C000020101") }
+        #expect(throws: TextError.self) { try RData(type: .a, text: "192.0.2.1 extra") }
+        #expect(throws: TextError.self) { try RData(type: .mx, text: "65536 mail.") }
+        #expect(throws: TextError.self) { try RData(type: RRType(1234), text: "abc") }
+    }
+}
