@@ -1,0 +1,31 @@
+/// The records of one owner and type, sharing one TTL (RFC 2181 §5).
+public struct RRSet: Sendable {
+    public var type: RRType
+    public var ttl: UInt32
+    public var rdatas: [RData]
+    /// Where each RDATA was read, parallel to `rdatas`; empty when the set did not come
+    /// from text (a transfer, an UPDATE).
+    public var locations: [SourceLocation]
+
+    public init(type: RRType, ttl: UInt32, rdatas: [RData] = [], locations: [SourceLocation] = []) {
+        self.type = type
+        self.ttl = ttl
+        self.rdatas = rdatas
+        self.locations = locations
+    }
+
+    public func location(at index: Int) -> SourceLocation? {
+        locations.indices.contains(index) ? locations[index] : nil
+    }
+
+    public var firstLocation: SourceLocation? { locations.first }
+}
+
+extension RRSet: Equatable {
+    /// Same type, TTL and records, in any order; where they were read does not matter.
+    public static func == (a: RRSet, b: RRSet) -> Bool {
+        guard a.type == b.type, a.ttl == b.ttl, a.rdatas.count == b.rdatas.count else { return false }
+        if a.rdatas == b.rdatas { return true }
+        return Set(a.rdatas) == Set(b.rdatas)
+    }
+}

@@ -1,0 +1,500 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads master files (RFC 1035 §5) into a `ZoneBuilder` the way BIND's loader does,
+/// but reports every problem instead of stopping at the first: a bad record costs one
+/// diagnostic and the rest of the file is still read and checked.
+struct ZoneParser {
+    let options: CompileOptions
+    var builder: ZoneBuilder
+    var sink: DiagnosticSink
+    var files = SourceFileTable()
+
+    // TTL state crosses $INCLUDE boundaries in both directions, as in BIND.
+    /// The `$TTL` default.
+    private var defaultTTL: UInt32?
+    /// The last TTL written on a record (RFC 1035 semantics when there is no $TTL).
+    private var lastTTL: UInt32?
+    /// Paths of the files being read, for cycle detection.
+    private var openPaths: [String] = []
+
+    /// Per-file state: restored when an $INCLUDE returns.
+    private struct FileState {
+        var origin: DomainName
+        var lastOwner: DomainName?
+        let file: Int32
+        let path: String
+        let depth: Int
+    }
+
+    init(options: CompileOptions) {
+        self.options = options
+        builder = ZoneBuilder(origin: options.origin, rrClass: options.rrClass)
+        sink = DiagnosticSink(policy: options.policy)
+    }
+
+    // MARK: Files
+
+    /// Parses a top-level file; `-` is standard input.
+    mutating func parseFile(path: String) {
+        let file = files.add(path: path, includedFrom: nil)
+        do {
+            var reader = try ZoneFileReader(path: path)
+            parse(&reader, state: FileState(origin: options.origin, lastOwner: nil, file: file, path: path, depth: 0))
+        } catch {
+            // named-checkzone prints only its "loading ... failed" line for this.
+            sink.report(.includeFailed, "cannot read \(error)", at: SourceLocation(file: file, line: 0, column: 0),
+                        bind: "", result: error.bindResult)
+        }
+    }
+
+    /// Parses text already in memory, named `name` in diagnostics.
+    mutating func parse(bytes: [UInt8], name: String) {
+        let file = files.add(path: name, includedFrom: nil)
+        var reader = ZoneFileReader(bytes: bytes)
+        parse(&reader, state: FileState(origin: options.origin, lastOwner: nil, file: file, path: name, depth: 0))
+    }
+
+    private mutating func parse(_ reader: inout ZoneFileReader, state initial: FileState) {
+        var state = initial
+        var entry = TextEntry()
+        openPaths.append(state.path)
+        defer {
+            openPaths.removeLast()
+            reader.close()
+        }
+        while true {
+            do {
+                guard try reader.next(into: &entry) else { return }
+            } catch {
+                switch error {
+                case .text(let textError):
+                    report(textError, file: state.file)
+                    continue
+                case .io(let code):
+                    sink.report(.includeFailed, "read error in \(state.path): \(String(cString: strerror(code)))",
+                                at: SourceLocation(file: state.file, line: Int32(reader.line), column: 1))
+                    return
+                }
+            }
+            let first = entry.tokens[0]
+            if !entry.leadingBlank && !first.isQuoted && entry.bytes[Int(first.start)] == UInt8(ascii: "$") {
+                directive(entry, state: &state)
+            } else {
+                record(entry, state: &state)
+            }
+        }
+    }
+
+    // MARK: Directives
+
+    private mutating func directive(_ entry: TextEntry, state: inout FileState) {
+        let name = entry.tokens[0]
+        if entry.token(name, equalsIgnoringCase: "$ORIGIN") {
+            guard entry.tokens.count >= 2 else {
+                return report(.badDirective, "$ORIGIN needs a domain name", at: name, file: state.file, result: "unexpected end of input")
+            }
+            guard let origin = parseName(entry, entry.tokens[1], origin: state.origin, file: state.file) else { return }
+            state.origin = origin
+            trailingText(entry, after: 2, directive: "$ORIGIN", file: state.file)
+        } else if entry.token(name, equalsIgnoringCase: "$TTL") {
+            guard entry.tokens.count >= 2 else {
+                return report(.badDirective, "$TTL needs a TTL", at: name, file: state.file, result: "unexpected end of input")
+            }
+            guard var ttl = parseTTL(entry, entry.tokens[1], file: state.file) else { return }
+            if ttl > 0x7FFF_FFFF {
+                report(.ttlTooLarge, "$TTL \(ttl) is above 2147483647; 0 is used", at: entry.tokens[1], file: state.file,
+                       bind: "dns_master_load: \(state.path):\(entry.tokens[1].line): $TTL \(ttl) > MAXTTL, setting $TTL to 0")
+                ttl = 0
+            }
+            defaultTTL = ttl
+            trailingText(entry, after: 2, directive: "$TTL", file: state.file)
+        } else if entry.token(name, equalsIgnoringCase: "$INCLUDE") {
+            include(entry, state: &state)
+        } else if entry.token(name, equalsIgnoringCase: "$GENERATE") {
+            generate(entry, state: &state)
+        } else {
+            report(.badDirective, "unknown directive '\(entry.text(of: name))'", at: name, file: state.file,
+                   bind: "dns_master_load: \(state.path):\(name.line): unknown $ directive '\(entry.text(of: name))'",
+                   result: "syntax error")
+        }
+    }
+
+    private mutating func trailingText(_ entry: TextEntry, after index: Int, directive: String, file: Int32) {
+        guard entry.tokens.count > index else { return }
+        let token = entry.tokens[index]
+        report(.directiveTrailingText, "text after \(directive)'s arguments: '\(entry.text(of: token))'", at: token, file: file)
+    }
+
+    private mutating func include(_ entry: TextEntry, state: inout FileState) {
+        let directive = entry.tokens[0]
+        guard entry.tokens.count >= 2 else {
+            return report(.badDirective, "$INCLUDE needs a file name", at: directive, file: state.file, result: "unexpected end of input")
+        }
+        let pathToken = entry.tokens[1]
+        var origin = state.origin
+        if entry.tokens.count >= 3 {
+            guard let given = parseName(entry, entry.tokens[2], origin: state.origin, file: state.file) else { return }
+            origin = given
+            trailingText(entry, after: 3, directive: "$INCLUDE", file: state.file)
+        }
+        guard let pathBytes = EscapedText.unescape(entry.bytes(of: pathToken)) else {
+            return report(.badDirective, "bad escape in $INCLUDE file name", at: pathToken, file: state.file, result: "syntax error")
+        }
+        let path = resolve(String(decoding: pathBytes, as: UTF8.self), from: state.path)
+        let here = location(pathToken, file: state.file)
+        guard state.depth + 1 <= options.maxIncludeDepth else {
+            return report(.includeFailed, "$INCLUDE nested deeper than \(options.maxIncludeDepth) files", at: pathToken,
+                          file: state.file, result: "too many levels of $INCLUDE")
+        }
+        guard !openPaths.contains(path) else {
+            return report(.includeFailed, "$INCLUDE of \(path) includes itself", at: pathToken, file: state.file,
+                          result: "include loop")
+        }
+        do {
+            var reader = try ZoneFileReader(path: path)
+            let file = files.add(path: path, includedFrom: here)
+            parse(&reader, state: FileState(origin: origin, lastOwner: nil, file: file, path: path, depth: state.depth + 1))
+        } catch {
+            report(.includeFailed, "cannot read $INCLUDE file \(error)", at: pathToken, file: state.file,
+                   bind: "dns_master_load: \(state.path):\(pathToken.line): \(path): \(error.bindResult)",
+                   result: error.bindResult)
+        }
+    }
+
+    /// Resolves an $INCLUDE path: absolute paths as they are, relative ones per
+    /// `options.includeBase`.
+    private func resolve(_ path: String, from includingFile: String) -> String {
+        if path.hasPrefix("/") { return path }
+        switch options.includeBase {
+        case .workingDirectory:
+            return path
+        case .directory(let directory):
+            return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        case .includingFile:
+            guard let slash = includingFile.lastIndex(of: "/") else { return path }
+            return String(includingFile[...slash]) + path
+        }
+    }
+
+    // MARK: Records
+
+    private mutating func record(_ entry: TextEntry, state: inout FileState) {
+        var index = 0
+        let owner: DomainName
+        if entry.leadingBlank {
+            guard let last = state.lastOwner else {
+                let token = entry.tokens[0]
+                return report(.noOwner, "no owner name: the first record must name its owner", at: token, file: state.file,
+                              bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(token.line): No current owner name",
+                              result: "no owner")
+            }
+            owner = last
+        } else {
+            let token = entry.tokens[0]
+            if token.isQuoted {
+                return report(.syntax, "an owner name cannot be a quoted string", at: token, file: state.file, result: "syntax error")
+            }
+            guard let name = parseName(entry, token, origin: state.origin, file: state.file) else {
+                // Later records with a blank owner must not attach to the previous name.
+                state.lastOwner = nil
+                return
+            }
+            owner = name
+            state.lastOwner = name
+            index = 1
+        }
+
+        // [class] [TTL] [class] type, as BIND reads it.
+        var rrClass: RRClass?
+        var explicitTTL: UInt32?
+        var ttlToken: TextToken?
+        for _ in 0..<3 {
+            guard index < entry.tokens.count else { break }
+            let token = entry.tokens[index]
+            if token.isQuoted { break }
+            let text = entry.bytes(of: token)
+            if rrClass == nil, let parsed = RRClass(mnemonic: text) {
+                rrClass = parsed
+                index += 1
+            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10 {
+                guard let ttl = parseTTL(entry, token, file: state.file) else { return }
+                explicitTTL = ttl
+                ttlToken = token
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard index < entry.tokens.count else {
+            let token = entry.tokens[entry.tokens.count - 1]
+            return report(.syntax, "missing record type", at: token, file: state.file, result: "unexpected end of input")
+        }
+        let typeToken = entry.tokens[index]
+        guard let type = RRType(mnemonic: entry.bytes(of: typeToken)), !typeToken.isQuoted else {
+            return report(.unknownType, "unknown RR type '\(entry.text(of: typeToken))'", at: typeToken, file: state.file,
+                          bind: "\(files.entries[Int(state.file)].path):\(typeToken.line): unknown RR type '\(entry.text(of: typeToken))'",
+                          result: "unknown class/type")
+        }
+        if type.isMetaType {
+            return report(.metaType, "type \(type) is a meta type and cannot be zone data", at: typeToken, file: state.file,
+                          bind: "\(files.entries[Int(state.file)].path):\(typeToken.line): type '\(entry.text(of: typeToken))': invalid use of a meta type",
+                          result: "invalid use of a meta type")
+        }
+        index += 1
+
+        var reader = RDataTextReader(entry: entry, from: index, origin: state.origin)
+        let rdata: RData
+        do {
+            rdata = try RData(text: &reader, type: type)
+        } catch {
+            return report(error, file: state.file)
+        }
+
+        if type == .ns || type == .mx {
+            checkAddressLikeTarget(entry, targetIndex: type == .ns ? index : index + 1, type: type, file: state.file)
+        }
+
+        if let rrClass, rrClass != options.rrClass {
+            return report(.classMismatch, "class \(rrClass) is not the zone's class \(options.rrClass)",
+                          at: entry.tokens[0], file: state.file,
+                          bind: "\(files.entries[Int(state.file)].path):\(entry.line): class '\(rrClass)' != zone class '\(options.rrClass)'",
+                          result: "bad class")
+        }
+
+        // The TTL: written, else $TTL, else the last one written, else for an SOA its
+        // MINIMUM; otherwise the record has none.
+        var ttl: UInt32
+        if var written = explicitTTL {
+            if written > 0x7FFF_FFFF {
+                report(.ttlTooLarge, "TTL \(written) is above 2147483647; 0 is used", at: ttlToken!, file: state.file,
+                       bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(ttlToken!.line): $TTL \(written) > MAXTTL, setting $TTL to 0")
+                written = 0
+            }
+            ttl = written
+            lastTTL = written
+        } else if let defaultTTL {
+            ttl = defaultTTL
+        } else if let lastTTL {
+            ttl = lastTTL
+        } else if case .soa(let soa) = rdata {
+            report(.ttlFromSOAMinimum, "no TTL and no $TTL: the SOA takes its MINIMUM \(soa.minimum) as TTL",
+                   at: typeToken, file: state.file,
+                   bind: "\(files.entries[Int(state.file)].path):\(entry.line): no TTL specified; using SOA MINTTL instead")
+            ttl = soa.minimum
+            lastTTL = ttl
+        } else {
+            return report(.noTTL, "no TTL: give this record a TTL or put a $TTL before it", at: entry.tokens[0], file: state.file,
+                          bind: "\(files.entries[Int(state.file)].path):\(entry.line): no TTL specified; zone rejected",
+                          result: "no ttl")
+        }
+        if let maxTTL = options.policy.maxTTL, ttl > maxTTL {
+            report(.maxTTL, "TTL \(ttl) is above the maximum \(maxTTL)", at: ttlToken ?? entry.tokens[0], file: state.file,
+                   bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(entry.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
+                   result: "out of range")
+        }
+
+        builder.add(owner: owner, type: type, ttl: ttl, rdata: rdata,
+                    location: location(entry.leadingBlank ? typeToken : entry.tokens[0], file: state.file),
+                    diagnostics: &sink)
+    }
+
+    /// An NS or MX target written like an IP address ("1.2.3.4", or "1.2.3.4.")
+    /// became a name below the origin: almost always a mistake. BIND checks the text
+    /// as written, so this does too.
+    private mutating func checkAddressLikeTarget(_ entry: TextEntry, targetIndex: Int, type: RRType, file: Int32) {
+        guard targetIndex < entry.tokens.count else { return }
+        let token = entry.tokens[targetIndex]
+        var text = entry.bytes(of: token)
+        if text.last == UInt8(ascii: ".") { text = text.dropLast() }
+        guard IPv4Address(text: text) != nil || IPv6Address(text: text) != nil else { return }
+        let path = files.entries[Int(file)].path
+        let written = entry.text(of: token)
+        if type == .ns {
+            report(.nsTargetIsAddress, "NS target '\(written)' looks like an IP address; NS needs a host name", at: token, file: file,
+                   bind: "\(path):\(token.line): NS record '\(written)' appears to be an address", result: "NS is an address")
+        } else {
+            let bind = sink.policy.severity(of: .mxTargetIsAddress) == .error
+                ? "dns_rdata_fromtext: \(path):\(token.line): near '\(written)': MX is an address"
+                : "\(path):\(token.line): warning: '\(written)': MX is an address"
+            report(.mxTargetIsAddress, "MX target '\(written)' looks like an IP address; MX needs a host name", at: token, file: file,
+                   bind: bind, result: "MX is an address")
+        }
+    }
+
+    // MARK: $GENERATE
+
+    private mutating func generate(_ entry: TextEntry, state: inout FileState) {
+        let directive = entry.tokens[0]
+        let path = files.entries[Int(state.file)].path
+        func fail(_ message: String, _ token: TextToken, result: String = "syntax error") {
+            report(.badGenerate, message, at: token, file: state.file,
+                   bind: "$GENERATE: \(path):\(token.line): \(message)", result: result)
+        }
+        guard entry.tokens.count >= 5 else {
+            return fail("$GENERATE needs a range, an owner template, a type and an RDATA template", directive,
+                        result: "unexpected end of input")
+        }
+        let rangeToken = entry.tokens[1]
+        guard let range = Self.generateRange(entry.bytes(of: rangeToken)) else {
+            return fail("invalid range '\(entry.text(of: rangeToken))'", rangeToken)
+        }
+        guard let ownerTemplate = GenerateTemplate(entry.bytes(of: entry.tokens[2])) else {
+            return fail("bad owner template '\(entry.text(of: entry.tokens[2]))'", entry.tokens[2])
+        }
+        var index = 3
+        var explicitTTL: UInt32?
+        var rrClass: RRClass?
+        for _ in 0..<2 {
+            guard index < entry.tokens.count - 2 else { break }
+            let token = entry.tokens[index]
+            let text = entry.bytes(of: token)
+            if rrClass == nil, let parsed = RRClass(mnemonic: text) {
+                rrClass = parsed
+                index += 1
+            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10 {
+                guard let ttl = parseTTL(entry, token, file: state.file) else { return }
+                explicitTTL = ttl
+                index += 1
+            } else {
+                break
+            }
+        }
+        let typeToken = entry.tokens[index]
+        guard let type = RRType(mnemonic: entry.bytes(of: typeToken)) else {
+            return fail("unknown RR type '\(entry.text(of: typeToken))'", typeToken, result: "unknown class/type")
+        }
+        if type.isMetaType {
+            return fail("type \(type) is a meta type and cannot be zone data", typeToken, result: "invalid use of a meta type")
+        }
+        let rdataToken = entry.tokens[index + 1]
+        guard let rdataTemplate = GenerateTemplate(entry.bytes(of: rdataToken)) else {
+            return fail("bad RDATA template '\(entry.text(of: rdataToken))'", rdataToken)
+        }
+        if entry.tokens.count > index + 2 {
+            trailingText(entry, after: index + 2, directive: "$GENERATE", file: state.file)
+        }
+        if let rrClass, rrClass != options.rrClass {
+            return report(.classMismatch, "class \(rrClass) is not the zone's class \(options.rrClass)", at: directive,
+                          file: state.file, result: "bad class")
+        }
+        let ttl: UInt32
+        if let explicitTTL {
+            ttl = explicitTTL
+            lastTTL = explicitTTL
+        } else if let defaultTTL {
+            ttl = defaultTTL
+        } else if let lastTTL {
+            ttl = lastTTL
+        } else {
+            return report(.noTTL, "no TTL: give $GENERATE a TTL or put a $TTL before it", at: directive, file: state.file,
+                          bind: "dns_master_load: \(path):\(directive.line): no TTL specified", result: "no ttl")
+        }
+        let count = (range.stop - range.start) / range.step + 1
+        guard count <= options.maxGeneratedRecords else {
+            return fail("range '\(entry.text(of: rangeToken))' makes \(count) records, more than the limit of \(options.maxGeneratedRecords)", rangeToken)
+        }
+
+        let here = location(directive, file: state.file)
+        var ownerText: [UInt8] = []
+        var rdataText: [UInt8] = []
+        var value = range.start
+        while value <= range.stop {
+            ownerTemplate.expand(value, into: &ownerText)
+            rdataTemplate.expand(value, into: &rdataText)
+            let owner: DomainName
+            do {
+                owner = try DomainName(text: ownerText, origin: state.origin)
+            } catch {
+                return fail("bad owner name '\(String(decoding: ownerText, as: UTF8.self))': \(error)", entry.tokens[2])
+            }
+            let rdata: RData
+            do {
+                let generated = try EntryScanner.entries(in: rdataText)
+                guard let rdataEntry = generated.first, generated.count == 1 else {
+                    return fail("empty RDATA for \(String(decoding: ownerText, as: UTF8.self))", rdataToken)
+                }
+                var reader = RDataTextReader(entry: rdataEntry, from: 0, origin: state.origin)
+                rdata = try RData(text: &reader, type: type)
+            } catch {
+                return fail("bad RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)", rdataToken)
+            }
+            builder.add(owner: owner, type: type, ttl: ttl, rdata: rdata, location: here, diagnostics: &sink)
+            value += range.step
+        }
+    }
+
+    /// `start-stop` or `start-stop/step`, with start <= stop and step >= 1.
+    static func generateRange(_ text: some Collection<UInt8>) -> (start: Int, stop: Int, step: Int)? {
+        let bytes = Array(text)
+        guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")) else { return nil }
+        let slash = bytes.firstIndex(of: UInt8(ascii: "/"))
+        guard let start = DecimalText.parse(bytes[..<dash]),
+              let stop = DecimalText.parse(bytes[(dash + 1)..<(slash ?? bytes.count)]) else { return nil }
+        var step: UInt64 = 1
+        if let slash {
+            guard let parsed = DecimalText.parse(bytes[(slash + 1)...]) else { return nil }
+            step = parsed
+        }
+        guard start <= stop, stop <= UInt64(UInt32.max), step >= 1, step <= UInt64(UInt32.max) else { return nil }
+        return (Int(start), Int(stop), Int(step))
+    }
+
+    // MARK: Helpers
+
+    private func location(_ token: TextToken, file: Int32) -> SourceLocation {
+        SourceLocation(file: file, line: token.line, column: token.column)
+    }
+
+    private mutating func parseName(_ entry: TextEntry, _ token: TextToken, origin: DomainName, file: Int32) -> DomainName? {
+        do {
+            return try DomainName(text: entry.bytes(of: token), origin: origin)
+        } catch {
+            report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: file,
+                   result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
+            return nil
+        }
+    }
+
+    private mutating func parseTTL(_ entry: TextEntry, _ token: TextToken, file: Int32) -> UInt32? {
+        guard let ttl = TTLText.parse(entry.bytes(of: token)) else {
+            report(.badTTL, "bad TTL '\(entry.text(of: token))': expected seconds or a duration like 1h30m", at: token,
+                   file: file, result: "bad ttl")
+            return nil
+        }
+        return ttl
+    }
+
+    private mutating func report(
+        _ check: CheckID, _ message: String, at token: TextToken, file: Int32, bind: String? = nil, result: String? = nil
+    ) {
+        let path = files.entries[Int(file)].path
+        let bindLine = bind ?? "dns_master_load: \(path):\(token.line): \(message)"
+        sink.report(check, message, at: location(token, file: file), bind: bindLine, result: result)
+    }
+
+    /// Maps a text error to its check, with BIND's wording for `checkzone`.
+    private mutating func report(_ error: TextError, file: Int32) {
+        let check: CheckID
+        let result: String
+        switch error.kind {
+        case .unbalancedParentheses: check = .syntax; result = "unbalanced parentheses"
+        case .unbalancedQuotes: check = .syntax; result = "unbalanced quotes"
+        case .badEscape: check = .syntax; result = "bad escape"
+        case .unexpectedEnd: check = .syntax; result = "unexpected end of input"
+        case .extraTokens: check = .syntax; result = "extra input text"
+        case .badName: check = .badName; result = "bad name"
+        case .badNumber: check = .badRData; result = "not a valid number"
+        case .badTTL: check = .badTTL; result = "bad ttl"
+        case .unknownType: check = .unknownType; result = "unknown class/type"
+        case .unknownClass: check = .syntax; result = "unknown class/type"
+        case .badRData: check = .badRData; result = "syntax error"
+        case .stringTooLong: check = .badRData; result = "ran out of space"
+        case .badDirective: check = .badDirective; result = "syntax error"
+        }
+        let path = files.entries[Int(file)].path
+        sink.report(check, error.message, at: SourceLocation(file: file, line: Int32(error.line), column: Int32(error.column)),
+                    bind: "dns_rdata_fromtext: \(path):\(error.line): \(error.message)", result: result)
+    }
+}
