@@ -3,72 +3,84 @@ extension DomainName {
     /// unescaped dots, `\X` and `\DDD` escapes, `@` for the origin. A name without a
     /// trailing dot is completed with `origin`.
     public init(text: some Collection<UInt8>, origin: DomainName?) throws(DomainNameError) {
-        if text.isEmpty { throw .empty }
-        if text.count == 1 {
-            switch text.first! {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count + 2 + (origin?.wire.count ?? 0))
+        try Self.parse(text: text, origin: origin, into: &bytes)
+        self.init(uncheckedWire: bytes)
+    }
+
+    /// Parses presentation text into wire form in `out` (replacing its contents), so a
+    /// hot loop can reuse one buffer instead of allocating a name per record.
+    public static func parse(text: some Collection<UInt8>, origin: DomainName?, into out: inout [UInt8]) throws(DomainNameError) {
+        try parse(text: ArraySlice(text), origin: origin, into: &out)
+    }
+
+    /// The concrete form the zone parser calls: no generic dispatch per byte.
+    public static func parse(text: ArraySlice<UInt8>, origin: DomainName?, into out: inout [UInt8]) throws(DomainNameError) {
+        out.removeAll(keepingCapacity: true)
+        let count = text.count
+        if count == 0 { throw .empty }
+        if count == 1 {
+            switch text[text.startIndex] {
             case UInt8(ascii: "@"):
                 guard let origin else { throw .relativeWithoutOrigin }
-                self = origin
+                out.append(contentsOf: origin.wire)
                 return
             case UInt8(ascii: "."):
-                self = .root
+                out.append(0)
                 return
             default:
                 break
             }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count + 2)
-        var labelStart = 0
-        bytes.append(0)
-        var absolute = false
-        var iterator = text.makeIterator()
-        var pending: UInt8? = nil
-        func next() -> UInt8? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let byte = next() {
-            if byte == UInt8(ascii: ".") {
-                let length = bytes.count - labelStart - 1
-                guard length > 0 else { throw .emptyLabel }
-                guard length <= Self.maxLabelLength else { throw .labelTooLong }
-                bytes[labelStart] = UInt8(length)
-                // A dot that ends the text makes the name absolute.
-                guard let following = next() else { absolute = true; break }
-                pending = following
-                labelStart = bytes.count
-                bytes.append(0)
-                continue
-            }
-            var value = byte
-            if byte == UInt8(ascii: "\\") {
-                guard let first = next() else { throw .badEscape }
-                if Self.isDigit(first) {
-                    guard let second = next(), Self.isDigit(second),
-                          let third = next(), Self.isDigit(third) else { throw .badEscape }
-                    let number = Int(first - 48) * 100 + Int(second - 48) * 10 + Int(third - 48)
-                    guard number <= 255 else { throw .badEscape }
-                    value = UInt8(number)
-                } else {
-                    value = first
+        try text.withUnsafeBufferPointer { (input: UnsafeBufferPointer<UInt8>) throws(DomainNameError) in
+            var labelStart = 0
+            out.append(0)
+            var i = 0
+            let n = input.count
+            while i < n {
+                let byte = input[i]
+                i += 1
+                if byte == UInt8(ascii: ".") {
+                    let length = out.count - labelStart - 1
+                    guard length > 0 else { throw .emptyLabel }
+                    guard length <= maxLabelLength else { throw .labelTooLong }
+                    out[labelStart] = UInt8(length)
+                    labelStart = out.count
+                    out.append(0)
+                    continue
                 }
+                var value = byte
+                if byte == UInt8(ascii: "\\") {
+                    guard i < n else { throw .badEscape }
+                    let first = input[i]
+                    i += 1
+                    if isDigit(first) {
+                        guard i + 1 < n, isDigit(input[i]), isDigit(input[i + 1]) else { throw .badEscape }
+                        let number = Int(first - 48) * 100 + Int(input[i] - 48) * 10 + Int(input[i + 1] - 48)
+                        i += 2
+                        guard number <= 255 else { throw .badEscape }
+                        value = UInt8(number)
+                    } else {
+                        value = first
+                    }
+                }
+                out.append(value)
+                if out.count > maxWireLength + 1 { throw .nameTooLong }
             }
-            bytes.append(value)
-            if bytes.count > Self.maxWireLength + 1 { throw .nameTooLong }
+            let length = out.count - labelStart - 1
+            if length == 0 {
+                // The text ended with an unescaped dot: an absolute name. The empty label
+                // just opened becomes the root label.
+                guard labelStart > 0 else { throw .emptyLabel }
+            } else {
+                guard length <= maxLabelLength else { throw .labelTooLong }
+                out[labelStart] = UInt8(length)
+                guard let origin else { throw .relativeWithoutOrigin }
+                out.append(contentsOf: origin.wire)
+            }
         }
-        if !absolute {
-            let length = bytes.count - labelStart - 1
-            guard length > 0 else { throw .emptyLabel }
-            guard length <= Self.maxLabelLength else { throw .labelTooLong }
-            bytes[labelStart] = UInt8(length)
-            guard let origin else { throw .relativeWithoutOrigin }
-            bytes.append(contentsOf: origin.wire)
-        } else {
-            bytes.append(0)
-        }
-        guard bytes.count <= Self.maxWireLength else { throw .nameTooLong }
-        self.init(uncheckedWire: bytes)
+        guard out.count <= maxWireLength else { throw .nameTooLong }
     }
 
     /// Parses an absolute name, or a relative one completed with `origin`.

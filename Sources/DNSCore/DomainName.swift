@@ -20,6 +20,12 @@ public struct DomainName: Sendable {
         self.wire = uncheckedWire
     }
 
+    /// Wraps bytes that came out of a validated name (an interned copy, a parse into a
+    /// scratch buffer). Passing anything else breaks every invariant of this type.
+    public init(trustedWire: [UInt8]) {
+        self.wire = trustedWire
+    }
+
     /// Validates `wire` as one uncompressed wire-form name that fills the whole array.
     public init(wire: [UInt8]) throws(DomainNameError) {
         guard !wire.isEmpty, wire.count <= Self.maxWireLength else { throw .nameTooLong }
@@ -156,6 +162,7 @@ public struct DomainName: Sendable {
 }
 
 @inlinable @inline(__always)
+@usableFromInline
 func asciiLower(_ byte: UInt8) -> UInt8 {
     byte &- 0x41 < 26 ? byte | 0x20 : byte
 }

@@ -16,8 +16,30 @@ public struct RRClass: RawRepresentable, Hashable, Sendable {
     public var mnemonic: String? { Self.mnemonics[rawValue] }
 
     /// Looks up `IN`, `CH`, `CHAOS`, `HS`, `HESIOD`, `NONE`, `ANY` or `CLASSnnn`, ignoring case.
+    @inlinable
     public init?(mnemonic text: some Collection<UInt8>) {
         guard !text.isEmpty, text.count <= 10 else { return nil }
+        // The common cases without building a String: most tokens a zone parser asks
+        // about are not classes at all.
+        if text.count == 2 {
+            var iterator = text.makeIterator()
+            let a = iterator.next()! | 0x20, b = iterator.next()! | 0x20
+            switch (a, b) {
+            case (UInt8(ascii: "i"), UInt8(ascii: "n")): self = .in; return
+            case (UInt8(ascii: "c"), UInt8(ascii: "h")): self = .ch; return
+            case (UInt8(ascii: "h"), UInt8(ascii: "s")): self = .hs; return
+            case (UInt8(ascii: "c"), UInt8(ascii: "s")): self = .cs; return
+            default: return nil
+            }
+        }
+        guard let first = text.first, [UInt8(ascii: "c"), UInt8(ascii: "h"), UInt8(ascii: "n"), UInt8(ascii: "a")].contains(first | 0x20) else {
+            return nil
+        }
+        self.init(longMnemonic: Array(text))
+    }
+
+    @usableFromInline
+    init?(longMnemonic text: [UInt8]) {
         let upper = String(decoding: text.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
         switch upper {
         case "IN": self = .in

@@ -123,12 +123,50 @@ public struct RRType: RawRepresentable, Hashable, Sendable, Comparable {
         return table
     }()
 
+    /// Mnemonics packed into a UInt64 key (up to 8 upper-case ASCII bytes), so the
+    /// zone parser finds a type without building a String for every record.
+    static let byPackedMnemonic: [UInt64: RRType] = {
+        var table: [UInt64: RRType] = [:]
+        for (code, name) in mnemonics where name.utf8.count <= 8 {
+            table[packMnemonic(name.utf8)!] = RRType(code)
+        }
+        return table
+    }()
+
     /// The mnemonic, or nil for a type without one.
     public var mnemonic: String? { Self.mnemonics[rawValue] }
 
     /// Looks up a mnemonic or RFC 3597 `TYPEnnn`, ignoring case.
+    @inlinable
     public init?(mnemonic text: some Collection<UInt8>) {
         guard !text.isEmpty, text.count <= 12 else { return nil }
+        if let packed = packMnemonic(text) {
+            // The types that make up nearly every zone, without a table lookup.
+            switch packed {
+            case 0x41: self = .a; return
+            case 0x4141_4141: self = .aaaa; return
+            case 0x4E53: self = .ns; return
+            case 0x4D58: self = .mx; return
+            case 0x545854: self = .txt; return
+            case 0x505452: self = .ptr; return
+            case 0x43_4E41_4D45: self = .cname; return
+            case 0x535256: self = .srv; return
+            case 0x534F41: self = .soa; return
+            default:
+                if let known = Self.lookup(packed: packed) {
+                    self = known
+                    return
+                }
+            }
+        }
+        self.init(genericMnemonic: Array(text))
+    }
+
+    @usableFromInline
+    static func lookup(packed: UInt64) -> RRType? { byPackedMnemonic[packed] }
+
+    @usableFromInline
+    init?(genericMnemonic text: [UInt8]) {
         let upper = String(decoding: text.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
         if let known = Self.byMnemonic[upper] {
             self = known
@@ -159,4 +197,16 @@ func parseGenericMnemonic(_ upper: String, prefix: String) -> UInt16? {
     for digit in digits { value = value * 10 + Int(digit - 48) }
     guard value <= Int(UInt16.max) else { return nil }
     return UInt16(value)
+}
+
+/// Packs up to eight bytes, upper-cased, into a UInt64; nil when longer.
+@inlinable @inline(__always)
+func packMnemonic(_ text: some Collection<UInt8>) -> UInt64? {
+    guard text.count <= 8 else { return nil }
+    var key: UInt64 = 0
+    for byte in text {
+        let upper = byte &- 0x61 < 26 ? byte - 0x20 : byte
+        key = key << 8 | UInt64(upper)
+    }
+    return key
 }

@@ -15,6 +15,7 @@ public struct IPv4Address: Hashable, Sendable, Comparable {
 
     /// Dotted-quad text, strictly: four decimal parts from 0 to 255, no leading zeros
     /// (which some parsers read as octal), nothing else.
+    @inlinable
     public init?(text: some Collection<UInt8>) {
         var parts = 0
         var current = 0

@@ -38,62 +38,91 @@ public struct IPv6Address: Hashable, Sendable, Comparable {
     }
 
     /// RFC 4291 §2.2 text: groups of one to four hex digits, at most one `::`, and an
-    /// optional dotted-quad tail.
+    /// optional dotted-quad tail. Parses without allocating.
+    @inlinable
     public init?(text: some Collection<UInt8>) {
-        let input = Array(text)
-        guard input.count >= 2, input.count <= 45 else { return nil }
-        var head: [UInt16] = []
-        var tail: [UInt16] = []
-        var sawDoubleColon = false
-        var i = 0
-        if input[0] == UInt8(ascii: ":") {
-            guard input[1] == UInt8(ascii: ":") else { return nil }
-            sawDoubleColon = true
-            i = 2
+        guard text.count >= 2, text.count <= 45 else { return nil }
+        // Up to 46 bytes copied to the stack, so the scan below indexes plainly.
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        let parsed: (UInt64, UInt64)? = withUnsafeMutableBytes(of: &buffer) { raw in
+            var n = 0
+            for byte in text { raw[n] = byte; n += 1 }
+            return IPv6Address.parseWords(UnsafeRawBufferPointer(rebasing: raw[0..<n]))
         }
-        while i < input.count {
-            // Find the end of this group.
-            var j = i
-            while j < input.count && input[j] != UInt8(ascii: ":") { j += 1 }
-            let group = input[i..<j]
-            if group.contains(UInt8(ascii: ".")) {
-                // Embedded IPv4 must be last.
-                guard j == input.count, let v4 = IPv4Address(text: group) else { return nil }
-                if sawDoubleColon {
-                    tail.append(UInt16(v4.value >> 16))
-                    tail.append(UInt16(truncatingIfNeeded: v4.value))
-                } else {
-                    head.append(UInt16(v4.value >> 16))
-                    head.append(UInt16(truncatingIfNeeded: v4.value))
+        guard let (high, low) = parsed else { return nil }
+        self.init(high: high, low: low)
+    }
+
+    @usableFromInline
+    static func parseWords(_ input: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
+        var words: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &words) { raw -> (UInt64, UInt64)? in
+            let out = raw.bindMemory(to: UInt16.self)
+            var count = 0            // groups written
+            var gap = -1             // where '::' was, in groups
+            var i = 0
+            let n = input.count
+            if input[0] == UInt8(ascii: ":") {
+                guard input[1] == UInt8(ascii: ":") else { return nil }
+                gap = 0
+                i = 2
+                if i == n { return (0, 0) }
+            }
+            while i < n {
+                var j = i
+                var value: UInt32 = 0
+                var sawDot = false
+                while j < n && input[j] != UInt8(ascii: ":") {
+                    if input[j] == UInt8(ascii: ".") { sawDot = true }
+                    j += 1
                 }
+                if sawDot {
+                    // An IPv4 tail: must end the text and leave room for two groups.
+                    guard j == n, count <= 6,
+                          let v4 = IPv4Address(text: UnsafeRawBufferPointer(rebasing: input[i..<j])) else { return nil }
+                    out[count] = UInt16(v4.value >> 16)
+                    out[count + 1] = UInt16(truncatingIfNeeded: v4.value)
+                    count += 2
+                    i = j
+                    break
+                }
+                guard j > i, j - i <= 4, count < 8 else { return nil }
+                for k in i..<j {
+                    guard let digit = Base16.value(input[k]) else { return nil }
+                    value = value << 4 | UInt32(digit)
+                }
+                out[count] = UInt16(value)
+                count += 1
                 i = j
-                break
+                if i == n { break }
+                i += 1  // the colon
+                if i < n && input[i] == UInt8(ascii: ":") {
+                    guard gap < 0 else { return nil }
+                    gap = count
+                    i += 1
+                    if i == n { break }
+                } else if i == n {
+                    return nil  // a single trailing colon
+                }
             }
-            guard !group.isEmpty, group.count <= 4 else { return nil }
-            var value: UInt16 = 0
-            for c in group {
-                guard let digit = Base16.value(c) else { return nil }
-                value = value << 4 | UInt16(digit)
+            if gap >= 0 {
+                guard count <= 7 else { return nil }
+                // Move the groups after '::' to the end.
+                let tail = count - gap
+                var k = tail - 1
+                while k >= 0 {
+                    out[8 - tail + k] = out[gap + k]
+                    k -= 1
+                }
+                for z in gap..<(8 - tail) { out[z] = 0 }
+            } else {
+                guard count == 8 else { return nil }
             }
-            if sawDoubleColon { tail.append(value) } else { head.append(value) }
-            i = j
-            if i == input.count { break }
-            // At a colon.
-            i += 1
-            if i < input.count && input[i] == UInt8(ascii: ":") {
-                guard !sawDoubleColon else { return nil }
-                sawDoubleColon = true
-                i += 1
-            } else if i == input.count {
-                return nil  // a single trailing colon
-            }
-        }
-        if sawDoubleColon {
-            guard head.count + tail.count <= 7 else { return nil }
-            self.init(words: head + [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail)
-        } else {
-            guard head.count == 8 else { return nil }
-            self.init(words: head)
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for w in 0..<4 { high = high << 16 | UInt64(out[w]) }
+            for w in 4..<8 { low = low << 16 | UInt64(out[w]) }
+            return (high, low)
         }
     }
 

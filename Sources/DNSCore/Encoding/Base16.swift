@@ -16,7 +16,7 @@ public enum Base16 {
         String(decoding: encode(data), as: UTF8.self)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func value(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30

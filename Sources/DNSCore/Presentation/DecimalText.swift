@@ -1,6 +1,7 @@
 /// Unsigned decimal numbers in presentation text.
 public enum DecimalText {
     /// Digits only, at least one; nil on anything else or on overflow past 2^63.
+    @inlinable
     public static func parse(_ text: some Collection<UInt8>) -> UInt64? {
         guard !text.isEmpty, text.count <= 19 else { return nil }
         var value: UInt64 = 0

@@ -2,6 +2,7 @@
 /// that decimal value, `\X` is X itself.
 public enum EscapedText {
     /// Resolves escapes; nil for a malformed one (`\25`, `\256`, a trailing `\`).
+    @inlinable
     public static func unescape(_ text: some Collection<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)

@@ -3,6 +3,7 @@
 public enum TTLText {
     /// nil for anything BIND would reject: an empty number, an unknown unit, digits
     /// after a unit without a unit of their own (`1h30`), or a total past 2^32-1.
+    @inlinable
     public static func parse(_ text: some Collection<UInt8>) -> UInt32? {
         guard !text.isEmpty, text.count <= 63 else { return nil }
         if text.allSatisfy({ $0 &- 48 < 10 }) {

@@ -4,7 +4,10 @@ public enum HostnameRules {
     /// digit (RFC 952 as relaxed by RFC 1123 §2.1). A leading `*` label is allowed
     /// when `allowWildcard` is set.
     public static func isHostname(_ name: DomainName, allowWildcard: Bool) -> Bool {
-        let wire = name.wire
+        name.wire.withUnsafeBufferPointer { isHostname($0, allowWildcard: allowWildcard) }
+    }
+
+    public static func isHostname(_ wire: UnsafeBufferPointer<UInt8>, allowWildcard: Bool) -> Bool {
         var index = 0
         if allowWildcard && wire.count >= 3 && wire[0] == 1 && wire[1] == UInt8(ascii: "*") { index = 2 }
         while wire[index] != 0 {

@@ -1,7 +1,7 @@
 extension ZoneChecker {
     /// The apex: SOA and NS present, NS targets resolvable, timers and serial sane.
     mutating func checkApex(previousSerial: UInt32?) {
-        let apex = zone.nodes[zone.origin]
+        let apex = zone.node(zone.origin)
         guard let soaSet = apex?.rrset(.soa), case .soa(let soa)? = soaSet.rdatas.first else {
             sink.report(.soaMissing, "the zone \(zone.origin) has no SOA record at its apex", owner: zone.origin,
                         bind: "\(zonePrefix)has 0 SOA records")

@@ -4,8 +4,8 @@ extension ZoneChecker {
 
     mutating func checkNode(_ name: DomainName, _ node: ZoneNode) {
         let isApex = name == zone.origin
-        let cut = lookup.enclosingCut(of: name, includingSelf: false)
-        let dname = lookup.enclosingDNAME(of: name)
+        let cut = lookup.hasCuts ? lookup.enclosingCut(of: name, includingSelf: false) : nil
+        let dname = lookup.hasDNAMEs ? lookup.enclosingDNAME(of: name) : nil
         // BIND checks targets only for names a query can reach.
         let visible = cut == nil && dname == nil
 
@@ -15,7 +15,7 @@ extension ZoneChecker {
                         at: first?.firstLocation, owner: name)
         } else if let cut {
             checkOccluded(name, node, below: cut)
-        } else if !isApex && lookup.cuts.contains(name) {
+        } else if !isApex && lookup.hasCuts && node.has(.ns) {
             checkOccluded(name, node, below: name)
         }
         checkWildcardLabels(name, node)
@@ -125,9 +125,7 @@ extension ZoneChecker {
     }
 
     private mutating func checkWildcardLabels(_ name: DomainName, _ node: ZoneNode) {
-        // A '*' label anywhere but first is not a wildcard (RFC 4592 §2.1.1).
-        let labels = name.labels
-        guard labels.count > 1, labels.dropFirst().contains(where: { $0.count == 1 && $0.first == UInt8(ascii: "*") }) else { return }
+        guard name.wire.withUnsafeBufferPointer(Self.hasInnerWildcard) else { return }
         let location = node.rrsets.compactMap(\.firstLocation).min { ($0.file, $0.line) < ($1.file, $1.line) }
         sink.report(.nonTerminalWildcard, "\(name) has a '*' label that is not the leftmost label, so it is not a wildcard",
                     at: location, owner: name,

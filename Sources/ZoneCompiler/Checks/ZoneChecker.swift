@@ -26,19 +26,47 @@ public struct ZoneChecker {
         self.files = files
         self.sink = DiagnosticSink(policy: policy)
         var targets = Set<DomainName>()
-        for node in zone.nodes.values {
-            if let ns = node.rrset(.ns) {
-                for case .ns(let record) in ns.rdatas { targets.insert(record.target) }
-            }
+        for entry in zone.entries {
+            if case .ns(let record) = entry.rdata { targets.insert(record.target) }
         }
         self.nsTargets = targets
     }
 
     mutating func run(previousSerial: UInt32?) {
         checkApex(previousSerial: previousSerial)
-        for (name, node) in zone.nodes {
-            checkNode(name, node)
+        let simple = !lookup.hasCuts && !lookup.hasDNAMEs
+        for id in 0..<Int32(zone.names.count) {
+            // Most names own one address or text record; check those without building
+            // the node's RRsets.
+            let head = zone.heads[Int(id)]
+            if simple && head == zone.tails[Int(id)] && id != lookup.originID && checkSingleRecord(id, head) { continue }
+            checkNode(zone.names.name(id), zone.node(id))
         }
+    }
+
+    /// The checks that apply to a name owning exactly one A, AAAA or TXT record; false
+    /// when the record needs the general path.
+    private mutating func checkSingleRecord(_ id: Int32, _ index: Int32) -> Bool {
+        let entry = zone.entries[Int(index)]
+        switch entry.type {
+        case .a, .aaaa:
+            let ok = zone.names.withWire(id) { HostnameRules.isHostname($0, allowWildcard: true) && !Self.hasInnerWildcard($0) }
+            return ok
+        case .txt:
+            return zone.names.withWire(id) { !Self.hasInnerWildcard($0) }
+        default:
+            return false
+        }
+    }
+
+    /// A `*` label other than the first (RFC 4592 §2.1.1).
+    static func hasInnerWildcard(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 1 + Int(wire[0])
+        while index < wire.count && wire[index] != 0 {
+            if wire[index] == 1 && wire[index + 1] == UInt8(ascii: "*") { return true }
+            index += 1 + Int(wire[index])
+        }
+        return false
     }
 
     // MARK: BIND message helpers

@@ -88,7 +88,7 @@ public enum NamedCheckzoneRunner {
     /// named-checkzone says "(DNSSEC signed)" for a zone with a DNSKEY and NSEC or
     /// NSEC3PARAM at its apex.
     static func isSigned(_ zone: Zone) -> Bool {
-        guard let apex = zone.nodes[zone.origin], apex.has(.dnskey) else { return false }
-        return apex.has(.nsec) || apex.has(.nsec3param) || zone.nodes.values.contains { $0.has(.nsec) }
+        guard let apex = zone.node(zone.origin), apex.has(RRType.dnskey) else { return false }
+        return apex.has(RRType.nsec) || apex.has(RRType.nsec3param)
     }
 }

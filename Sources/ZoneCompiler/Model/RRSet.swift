@@ -15,10 +15,11 @@ public struct RRSet: Sendable {
     }
 
     public func location(at index: Int) -> SourceLocation? {
-        locations.indices.contains(index) ? locations[index] : nil
+        guard locations.indices.contains(index), locations[index].file >= 0 else { return nil }
+        return locations[index]
     }
 
-    public var firstLocation: SourceLocation? { locations.first }
+    public var firstLocation: SourceLocation? { location(at: 0) }
 }
 
 extension RRSet: Equatable {

@@ -1,44 +1,142 @@
-/// A zone's data: every RRset by owner name, for one origin and class.
+/// A zone's data for one origin and class: names interned in a `NameTable`, records in
+/// one flat table linked per name.
 ///
-/// A value type: a new version is a new `Zone`, so a server can swap versions
-/// atomically while queries read the old one.
-public struct Zone: Sendable, Equatable {
+/// A value type built once per version by `ZoneBuilder` and never changed after, so a
+/// server can swap versions atomically while queries read the old one. A record costs
+/// about 60 bytes plus its name's bytes, against several allocations per record for a
+/// dictionary of arrays.
+public struct Zone: Sendable {
     public let origin: DomainName
     public let rrClass: RRClass
-    public internal(set) var nodes: [DomainName: ZoneNode]
 
-    public init(origin: DomainName, rrClass: RRClass = .in, nodes: [DomainName: ZoneNode] = [:]) {
+    /// One record: its typed RDATA, TTL and type, its owner's name ID, and the next
+    /// record of the same owner (-1 at the end).
+    struct Entry: Sendable {
+        var rdata: RData
+        var ttl: UInt32
+        var type: RRType
+        var name: Int32
+        var next: Int32
+    }
+
+    var names: NameTable
+    /// The first and last record of each name, by name ID.
+    var heads: [Int32]
+    var tails: [Int32]
+    var entries: [Entry]
+    /// Where each record was read, parallel to `entries`; empty when the zone did not
+    /// come from text.
+    var locations: [SourceLocation]
+
+    public init(origin: DomainName, rrClass: RRClass = .in) {
         self.origin = origin
         self.rrClass = rrClass
-        self.nodes = nodes
+        names = NameTable()
+        heads = []
+        tails = []
+        entries = []
+        locations = []
     }
 
-    /// The apex SOA, when there is exactly a first one.
+    /// Owner names (with at least one record).
+    public var nameCount: Int { names.count }
+    public var recordCount: Int { entries.count }
+
+    /// The ID of `name`, for the ID-based accessors.
+    public func id(of name: DomainName) -> Int32? { names.find(name) }
+
+    public func name(_ id: Int32) -> DomainName { names.name(id) }
+
+    public func contains(_ name: DomainName) -> Bool { names.find(name) != nil }
+
+    /// The RRset of `type` at `name`, or nil.
+    public func rrset(_ name: DomainName, _ type: RRType) -> RRSet? {
+        guard let id = names.find(name) else { return nil }
+        return rrset(id, type)
+    }
+
+    func rrset(_ id: Int32, _ type: RRType) -> RRSet? {
+        var set: RRSet?
+        var index = heads[Int(id)]
+        while index >= 0 {
+            let entry = entries[Int(index)]
+            if entry.type == type {
+                if set == nil { set = RRSet(type: type, ttl: entry.ttl) }
+                set!.rdatas.append(entry.rdata)
+                if !locations.isEmpty { set!.locations.append(locations[Int(index)]) }
+            }
+            index = entry.next
+        }
+        return set
+    }
+
+    /// Every RRset at `name`, in the order their types first appeared.
+    public func node(_ name: DomainName) -> ZoneNode? {
+        guard let id = names.find(name) else { return nil }
+        return node(id)
+    }
+
+    func node(_ id: Int32) -> ZoneNode {
+        var node = ZoneNode()
+        var index = heads[Int(id)]
+        while index >= 0 {
+            let entry = entries[Int(index)]
+            let location = locations.isEmpty ? nil : locations[Int(index)]
+            if let at = node.rrsets.firstIndex(where: { $0.type == entry.type }) {
+                node.rrsets[at].rdatas.append(entry.rdata)
+                if let location { node.rrsets[at].locations.append(location) }
+            } else {
+                node.rrsets.append(RRSet(type: entry.type, ttl: entry.ttl, rdatas: [entry.rdata], locations: location.map { [$0] } ?? []))
+            }
+            index = entry.next
+        }
+        return node
+    }
+
+    /// True when `id` owns a record of `type`, without building an RRset.
+    func has(_ id: Int32, _ type: RRType) -> Bool {
+        var index = heads[Int(id)]
+        while index >= 0 {
+            if entries[Int(index)].type == type { return true }
+            index = entries[Int(index)].next
+        }
+        return false
+    }
+
+    /// The apex SOA.
     public var soa: SOA? {
-        guard let rrset = nodes[origin]?.rrset(.soa), case .soa(let soa)? = rrset.rdatas.first else { return nil }
-        return soa
+        guard let id = names.find(origin) else { return nil }
+        var index = heads[Int(id)]
+        while index >= 0 {
+            if case .soa(let soa) = entries[Int(index)].rdata { return soa }
+            index = entries[Int(index)].next
+        }
+        return nil
     }
 
-    public var soaTTL: UInt32? { nodes[origin]?.rrset(.soa)?.ttl }
-
-    public var recordCount: Int { nodes.values.reduce(0) { $0 + $1.recordCount } }
-
-    public func rrset(_ owner: DomainName, _ type: RRType) -> RRSet? { nodes[owner]?.rrset(type) }
+    public var soaTTL: UInt32? { rrset(origin, .soa)?.ttl }
 
     /// Owner names in RFC 4034 §6.1 canonical order.
     public func sortedNames() -> [DomainName] {
-        var keyed = nodes.keys.map { ($0.canonicalSortKey, $0) }
+        var keyed: [([UInt8], Int32)] = []
+        keyed.reserveCapacity(names.count)
+        for id in 0..<Int32(names.count) {
+            keyed.append((names.name(id).canonicalSortKey, id))
+        }
         keyed.sort { $0.0.lexicographicallyPrecedes($1.0) }
-        return keyed.map(\.1)
+        return keyed.map { names.name($0.1) }
     }
+
+    /// Every owner name, in no particular order.
+    public var allNames: [DomainName] { (0..<Int32(names.count)).map { names.name($0) } }
 
     /// Every record, names in canonical order, the SOA first at the apex and then types
     /// in ascending order (the order named-compilezone writes).
     public func records() -> [ResourceRecord] {
         var result: [ResourceRecord] = []
-        result.reserveCapacity(nodes.count)
+        result.reserveCapacity(entries.count)
         for name in sortedNames() {
-            for rrset in Self.ordered(nodes[name]!.rrsets) {
+            for rrset in Self.ordered(node(name)!.rrsets) {
                 for rdata in rrset.rdatas {
                     result.append(ResourceRecord(owner: name, type: rrset.type, rrClass: rrClass, ttl: rrset.ttl, rdata: rdata))
                 }
@@ -53,5 +151,22 @@ public struct Zone: Sendable, Equatable {
             if b.type == .soa { return false }
             return a.type < b.type
         }
+    }
+}
+
+extension Zone: Equatable {
+    /// Same origin, class and records (TTLs included); where records were read and in
+    /// what order does not matter.
+    public static func == (a: Zone, b: Zone) -> Bool {
+        guard a.origin == b.origin, a.rrClass == b.rrClass, a.recordCount == b.recordCount,
+              a.nameCount == b.nameCount else { return false }
+        for id in 0..<Int32(a.names.count) {
+            let name = a.names.name(id)
+            guard let other = b.node(name) else { return false }
+            let mine = a.node(id)
+            guard mine.rrsets.count == other.rrsets.count else { return false }
+            for rrset in mine.rrsets where other.rrset(rrset.type) != rrset { return false }
+        }
+        return true
     }
 }

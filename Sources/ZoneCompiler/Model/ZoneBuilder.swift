@@ -8,7 +8,7 @@ public struct ZoneBuilder: Sendable {
     private static let linearScanLimit = 32
 
     struct RRSetKey: Hashable, Sendable {
-        var owner: DomainName
+        var name: Int32
         var type: RRType
     }
 
@@ -28,49 +28,119 @@ public struct ZoneBuilder: Sendable {
         owner: DomainName, type: RRType, ttl: UInt32, rdata: RData,
         location: SourceLocation?, diagnostics: inout DiagnosticSink
     ) -> Outcome {
-        guard owner.isSubdomain(of: zone.origin) else {
+        owner.wire.withUnsafeBufferPointer { wire in
+            add(ownerWire: wire, type: type, ttl: ttl, rdata: rdata, location: location, diagnostics: &diagnostics)
+        }
+    }
+
+    /// The parser's entry point: the owner as wire bytes in a scratch buffer, so a
+    /// record whose owner is already known allocates nothing for its name.
+    @discardableResult
+    public mutating func add(
+        ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, ttl: UInt32, rdata: RData,
+        location: SourceLocation?, diagnostics: inout DiagnosticSink
+    ) -> Outcome {
+        guard Self.isSubdomain(ownerWire, of: zone.origin) else {
+            let owner = DomainName(trustedWire: Array(ownerWire))
             diagnostics.report(.outOfZone, "\(owner) is outside the zone \(zone.origin); the record is ignored",
                                at: location, owner: owner,
                                bind: "ignoring out-of-zone data (\(owner.bindText))")
             return .outOfZone
         }
-        // Mutate the node in place through the dictionary: one hash, no copy.
-        return Self.insert(rdata, type: type, ttl: ttl, owner: owner, location: location,
-                           into: &zone.nodes[owner, default: ZoneNode()], largeSets: &largeSets,
-                           diagnostics: &diagnostics)
-    }
-
-    private static func insert(
-        _ rdata: RData, type: RRType, ttl: UInt32, owner: DomainName, location: SourceLocation?,
-        into node: inout ZoneNode, largeSets: inout [RRSetKey: Set<RData>], diagnostics: inout DiagnosticSink
-    ) -> Outcome {
-        guard let index = node.rrsets.firstIndex(where: { $0.type == type }) else {
-            node.rrsets.append(RRSet(type: type, ttl: ttl, rdatas: [rdata], locations: location.map { [$0] } ?? []))
+        let (name, inserted) = zone.names.intern(ownerWire)
+        if inserted {
+            zone.heads.append(-1)
+            zone.tails.append(-1)
+        } else if let existing = findRRSet(name, type) {
+            if isDuplicate(rdata, name: name, type: type, first: existing.first, count: existing.count) {
+                return .duplicate
+            }
+            let rrsetTTL = zone.entries[Int(existing.first)].ttl
+            if ttl != rrsetTTL {
+                let owner = zone.names.name(name)
+                diagnostics.report(.ttlMismatch,
+                                   "TTL \(ttl) differs from the \(type) RRset's TTL \(rrsetTTL) at \(owner); \(rrsetTTL) is used",
+                                   at: location, owner: owner, bind: "TTL set to prior TTL (\(rrsetTTL))")
+            }
+            append(name: name, type: type, ttl: rrsetTTL, rdata: rdata, location: location)
             return .added
         }
-        if isDuplicate(rdata, in: node.rrsets[index], key: RRSetKey(owner: owner, type: type), largeSets: &largeSets) {
-            return .duplicate
-        }
-        let rrsetTTL = node.rrsets[index].ttl
-        if ttl != rrsetTTL {
-            diagnostics.report(.ttlMismatch,
-                               "TTL \(ttl) differs from the \(type) RRset's TTL \(rrsetTTL) at \(owner); \(rrsetTTL) is used",
-                               at: location, owner: owner, bind: "TTL set to prior TTL (\(rrsetTTL))")
-        }
-        node.rrsets[index].rdatas.append(rdata)
-        if let location { node.rrsets[index].locations.append(location) }
+        append(name: name, type: type, ttl: ttl, rdata: rdata, location: location)
         return .added
     }
 
-    private static func isDuplicate(_ rdata: RData, in rrset: RRSet, key: RRSetKey, largeSets: inout [RRSetKey: Set<RData>]) -> Bool {
-        if rrset.rdatas.count < Self.linearScanLimit {
-            return rrset.rdatas.contains(rdata)
+    private mutating func append(name: Int32, type: RRType, ttl: UInt32, rdata: RData, location: SourceLocation?) {
+        let index = Int32(zone.entries.count)
+        zone.entries.append(Zone.Entry(rdata: rdata, ttl: ttl, type: type, name: name, next: -1))
+        if let location {
+            // Locations stay parallel to entries once any record has one.
+            if zone.locations.count < zone.entries.count - 1 {
+                zone.locations.append(contentsOf: repeatElement(SourceLocation(file: -1, line: 0, column: 0),
+                                                                count: zone.entries.count - 1 - zone.locations.count))
+            }
+            zone.locations.append(location)
         }
-        if largeSets[key] == nil { largeSets[key] = Set(rrset.rdatas) }
+        let tail = zone.tails[Int(name)]
+        if tail >= 0 { zone.entries[Int(tail)].next = index } else { zone.heads[Int(name)] = index }
+        zone.tails[Int(name)] = index
+    }
+
+    /// The first record of `type` at `name` and how many there are.
+    private func findRRSet(_ name: Int32, _ type: RRType) -> (first: Int32, count: Int)? {
+        var index = zone.heads[Int(name)]
+        var first: Int32 = -1
+        var count = 0
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if entry.type == type {
+                if first < 0 { first = index }
+                count += 1
+            }
+            index = entry.next
+        }
+        return first >= 0 ? (first, count) : nil
+    }
+
+    private mutating func isDuplicate(_ rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> Bool {
+        if count < Self.linearScanLimit {
+            var index = first
+            while index >= 0 {
+                let entry = zone.entries[Int(index)]
+                if entry.type == type && entry.rdata == rdata { return true }
+                index = entry.next
+            }
+            return false
+        }
+        let key = RRSetKey(name: name, type: type)
+        if largeSets[key] == nil {
+            var set = Set<RData>()
+            var index = first
+            while index >= 0 {
+                let entry = zone.entries[Int(index)]
+                if entry.type == type { set.insert(entry.rdata) }
+                index = entry.next
+            }
+            largeSets[key] = set
+        }
         return !largeSets[key]!.insert(rdata).inserted
     }
 
-    /// Adds a whole record set without diagnostics (transfers, journals, tests).
+    static func isSubdomain(_ wire: UnsafeBufferPointer<UInt8>, of origin: DomainName) -> Bool {
+        let extra = wire.count - origin.wire.count
+        guard extra >= 0 else { return false }
+        var index = 0
+        while index < extra { index += 1 + Int(wire[index]) }
+        guard index == extra else { return false }
+        return origin.wire.withUnsafeBufferPointer { suffix in
+            for i in 0..<suffix.count {
+                let a = wire[extra + i], b = suffix[i]
+                if (a &- 0x41 < 26 ? a | 0x20 : a) != (b &- 0x41 < 26 ? b | 0x20 : b) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Adds one record without diagnostics (transfers, journals, tests).
     public mutating func add(_ record: ResourceRecord) {
         var sink = DiagnosticSink(policy: .dnsplane)
         add(owner: record.owner, type: record.type, ttl: record.ttl, rdata: record.rdata, location: nil, diagnostics: &sink)

@@ -2,12 +2,15 @@
 /// authoritative server's database does (RFC 1034 §4.3.2 steps 3a-3c), so integrity
 /// checks judge targets exactly as a resolver would meet them: through zone cuts,
 /// DNAMEs, CNAMEs, wildcards and empty non-terminals.
+///
+/// Works on wire-form suffixes of the name asked about, so walking up or down the tree
+/// allocates nothing.
 public struct ZoneLookup: Sendable {
     public enum Outcome: Equatable, Sendable {
         case found
         /// The name owns a CNAME (and not the type asked for).
         case cname
-        /// The name is at or below a DNAME.
+        /// The name is below a DNAME.
         case belowDNAME(DomainName)
         /// The name is at or below a zone cut; `glue` when it owns the type anyway.
         case delegation(cut: DomainName, glue: Bool)
@@ -21,25 +24,35 @@ public struct ZoneLookup: Sendable {
     }
 
     public let zone: Zone
-    /// Names below the apex that own NS records.
-    public let cuts: Set<DomainName>
-    public let dnames: Set<DomainName>
-    /// Every proper ancestor of an owner name, up to the apex: the names that exist
-    /// without owning records (empty non-terminals) are among them.
-    private let interior: Set<DomainName>
+    /// IDs of names below the apex that own NS records.
+    let cuts: Set<Int32>
+    let dnames: Set<Int32>
+    /// Proper ancestors of owner names, below the apex, that own no records themselves:
+    /// the empty non-terminals.
+    let interior: NameTable
+    let originID: Int32?
 
     public init(zone: Zone) {
         self.zone = zone
-        var cuts = Set<DomainName>()
-        var dnames = Set<DomainName>()
-        var interior = Set<DomainName>()
-        for (name, node) in zone.nodes {
-            if name != zone.origin && node.has(.ns) { cuts.insert(name) }
-            if node.has(.dname) { dnames.insert(name) }
-            var ancestor = name.parent
-            while let current = ancestor, current.wire.count > zone.origin.wire.count {
-                if !interior.insert(current).inserted { break }
-                ancestor = current.parent
+        let originID = zone.names.find(zone.origin)
+        self.originID = originID
+        var cuts = Set<Int32>()
+        var dnames = Set<Int32>()
+        var interior = NameTable()
+        let originLength = zone.origin.wire.count
+        for id in 0..<Int32(zone.names.count) {
+            if id != originID && zone.has(id, .ns) { cuts.insert(id) }
+            if zone.has(id, .dname) { dnames.insert(id) }
+            zone.names.withWire(id) { wire in
+                // Walk up through the ancestors; stop at the apex, at a name that owns
+                // records (its own walk covers its ancestors) or at one already seen.
+                var start = 1 + Int(wire[0])
+                while wire.count - start > originLength {
+                    let suffix = UnsafeBufferPointer(rebasing: wire[start...])
+                    if zone.names.find(suffix) != nil { break }
+                    if !interior.intern(suffix).inserted { break }
+                    start += 1 + Int(wire[start])
+                }
             }
         }
         self.cuts = cuts
@@ -47,68 +60,121 @@ public struct ZoneLookup: Sendable {
         self.interior = interior
     }
 
+    public var hasCuts: Bool { !cuts.isEmpty }
+    public var hasDNAMEs: Bool { !dnames.isEmpty }
+
     /// True when `name` owns records or has descendants that do.
     public func exists(_ name: DomainName) -> Bool {
-        zone.nodes[name] != nil || interior.contains(name) || name == zone.origin
+        name.wire.withUnsafeBufferPointer { exists($0) }
     }
 
-    /// The zone cut at or above `name` (below the apex), if any, and whether a DNAME
-    /// above `name` redirects it first.
+    func exists(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
+        zone.names.find(wire) != nil || interior.find(wire) != nil
+    }
+
+    /// The highest zone cut strictly above the name (or at it, with `includingSelf`),
+    /// below the apex.
     public func enclosingCut(of name: DomainName, includingSelf: Bool) -> DomainName? {
-        guard !cuts.isEmpty else { return nil }
-        return topmostAncestor(of: name, in: cuts, includingSelf: includingSelf)
+        name.wire.withUnsafeBufferPointer { topmost(in: cuts, above: $0, includingSelf: includingSelf) }.map(zone.names.name)
     }
 
     public func enclosingDNAME(of name: DomainName) -> DomainName? {
-        guard !dnames.isEmpty else { return nil }
-        return topmostAncestor(of: name, in: dnames, includingSelf: false)
+        name.wire.withUnsafeBufferPointer { topmost(in: dnames, above: $0, includingSelf: false) }.map(zone.names.name)
     }
 
-    /// The highest ancestor of `name` (below the apex) that is in `set`.
-    private func topmostAncestor(of name: DomainName, in set: Set<DomainName>, includingSelf: Bool) -> DomainName? {
-        let depth = name.labelCount - zone.origin.labelCount
-        guard depth >= 1 else { return nil }
-        let last = includingSelf ? depth : depth - 1
-        guard last >= 1 else { return nil }
-        for extra in 1...last {
-            let candidate = name.suffix(labelCount: zone.origin.labelCount + extra)
-            if set.contains(candidate) { return candidate }
+    func enclosingCut(ofID id: Int32) -> Int32? {
+        guard !cuts.isEmpty else { return nil }
+        return zone.names.withWire(id) { topmost(in: cuts, above: $0, includingSelf: false) }
+    }
+
+    func enclosingDNAME(ofID id: Int32) -> Int32? {
+        guard !dnames.isEmpty else { return nil }
+        return zone.names.withWire(id) { topmost(in: dnames, above: $0, includingSelf: false) }
+    }
+
+    /// The ID of the highest ancestor of `wire` below the apex that is in `set`.
+    private func topmost(in set: Set<Int32>, above wire: UnsafeBufferPointer<UInt8>, includingSelf: Bool) -> Int32? {
+        guard !set.isEmpty else { return nil }
+        var found: Int32?
+        forEachAncestor(of: wire, includingSelf: includingSelf) { suffix, _ in
+            if let id = zone.names.find(suffix), set.contains(id) {
+                found = id
+                return false
+            }
+            return true
         }
-        return nil
+        return found
+    }
+
+    /// Calls `body` with the suffixes of `wire` from the one just below the apex down
+    /// to the name itself (`isName` true last); `body` returns false to stop.
+    private func forEachAncestor(
+        of wire: UnsafeBufferPointer<UInt8>, includingSelf: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, _ isName: Bool) -> Bool
+    ) {
+        let originStart = wire.count - zone.origin.wire.count
+        guard originStart > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { offsets in
+            var count = 0
+            var index = 0
+            while index < originStart {
+                offsets[count] = index
+                count += 1
+                index += 1 + Int(wire[index])
+            }
+            // offsets[0] is the name itself; offsets[count - 1] the label just below the apex.
+            var k = count - 1
+            while k >= (includingSelf ? 0 : 1) {
+                if !body(UnsafeBufferPointer(rebasing: wire[offsets[k]...]), k == 0) { return }
+                k -= 1
+            }
+        }
     }
 
     /// Looks up `name`/`type`. With `glueOK`, data below a cut counts as found glue.
     public func find(_ name: DomainName, _ type: RRType, glueOK: Bool = false) -> Outcome {
         guard name.isSubdomain(of: zone.origin) else { return .outOfZone }
+        return name.wire.withUnsafeBufferPointer { wire in find(wire, type, glueOK: glueOK) }
+    }
+
+    private func find(_ wire: UnsafeBufferPointer<UInt8>, _ type: RRType, glueOK: Bool) -> Outcome {
         // Walk down from the apex: the first cut or DNAME met decides.
-        let depth = name.labelCount - zone.origin.labelCount
-        if depth >= 1 && (!cuts.isEmpty || !dnames.isEmpty) {
-            for extra in 1...depth {
-                let candidate = extra == depth ? name : name.suffix(labelCount: zone.origin.labelCount + extra)
-                let atName = extra == depth
-                if cuts.contains(candidate) && !(atName && type == .ds) {
-                    let glue = glueOK && zone.nodes[name]?.has(type) == true
-                    return .delegation(cut: candidate, glue: glue)
+        if !cuts.isEmpty || !dnames.isEmpty {
+            var outcome: Outcome?
+            forEachAncestor(of: wire, includingSelf: true) { suffix, isName in
+                guard let id = zone.names.find(suffix) else { return true }
+                if cuts.contains(id) && !(isName && type == .ds) {
+                    let glue = glueOK && zone.names.find(wire).map { zone.has($0, type) } == true
+                    outcome = .delegation(cut: zone.names.name(id), glue: glue)
+                    return false
                 }
-                if !atName && dnames.contains(candidate) { return .belowDNAME(candidate) }
+                if !isName && dnames.contains(id) {
+                    outcome = .belowDNAME(zone.names.name(id))
+                    return false
+                }
+                return true
             }
+            if let outcome { return outcome }
         }
-        if let node = zone.nodes[name] {
-            if node.has(type) { return .found }
-            if node.has(.cname) { return .cname }
+        if let id = zone.names.find(wire) {
+            if zone.has(id, type) { return .found }
+            if zone.has(id, .cname) { return .cname }
             return .noData
         }
-        if interior.contains(name) { return .emptyNonTerminal }
-        // Wildcard at the closest encloser (RFC 4592 §3.3.1).
-        var encloser = name.parent
-        while let current = encloser, !exists(current) {
-            encloser = current.parent
-        }
-        if let current = encloser, let wildcardName = try? current.prepending(label: [UInt8(ascii: "*")]),
-           let wildcard = zone.nodes[wildcardName] {
-            if wildcard.has(type) { return .found }
-            if wildcard.has(.cname) { return .cname }
-            return .noData
+        if interior.find(wire) != nil { return .emptyNonTerminal }
+        // The wildcard at the closest encloser (RFC 4592 §3.3.1).
+        var start = 1 + Int(wire[0])
+        while start < wire.count {
+            let suffix = UnsafeBufferPointer(rebasing: wire[start...])
+            if exists(suffix) || suffix.count == zone.origin.wire.count {
+                var wildcard: [UInt8] = [1, UInt8(ascii: "*")]
+                wildcard.append(contentsOf: suffix)
+                guard let id = wildcard.withUnsafeBufferPointer({ zone.names.find($0) }) else { return .nxDomain }
+                if zone.has(id, type) { return .found }
+                if zone.has(id, .cname) { return .cname }
+                return .noData
+            }
+            start += 1 + Int(wire[start])
         }
         return .nxDomain
     }

@@ -6,7 +6,7 @@ public enum CanonicalZoneWriter {
 
     public static func write(_ zone: Zone, style: NameStyle = .full) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(zone.nodes.count * 48)
+        out.reserveCapacity(zone.recordCount * 48)
         let origin = style == .relative ? zone.origin : nil
         if style == .relative {
             out.append(contentsOf: "$ORIGIN ".utf8)
@@ -17,7 +17,7 @@ public enum CanonicalZoneWriter {
         for name in zone.sortedNames() {
             var ownerText: [UInt8] = []
             name.appendText(relativeTo: origin, to: &ownerText)
-            for rrset in Zone.ordered(zone.nodes[name]!.rrsets) {
+            for rrset in Zone.ordered(zone.node(name)!.rrsets) {
                 let typeText = Array(rrset.type.description.utf8)
                 for rdata in rrset.rdatas {
                     out.append(contentsOf: ownerText)

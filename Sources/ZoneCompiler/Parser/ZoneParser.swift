@@ -22,7 +22,9 @@ struct ZoneParser {
     /// Per-file state: restored when an $INCLUDE returns.
     private struct FileState {
         var origin: DomainName
-        var lastOwner: DomainName?
+        /// The last owner's wire form, reused from record to record (no allocation);
+        /// empty when there is none.
+        var lastOwner: [UInt8] = []
         let file: Int32
         let path: String
         let depth: Int
@@ -41,7 +43,7 @@ struct ZoneParser {
         let file = files.add(path: path, includedFrom: nil)
         do {
             var reader = try ZoneFileReader(path: path)
-            parse(&reader, state: FileState(origin: options.origin, lastOwner: nil, file: file, path: path, depth: 0))
+            parse(&reader, state: FileState(origin: options.origin, file: file, path: path, depth: 0))
         } catch {
             // named-checkzone prints only its "loading ... failed" line for this.
             sink.report(.includeFailed, "cannot read \(error)", at: SourceLocation(file: file, line: 0, column: 0),
@@ -53,7 +55,7 @@ struct ZoneParser {
     mutating func parse(bytes: [UInt8], name: String) {
         let file = files.add(path: name, includedFrom: nil)
         var reader = ZoneFileReader(bytes: bytes)
-        parse(&reader, state: FileState(origin: options.origin, lastOwner: nil, file: file, path: name, depth: 0))
+        parse(&reader, state: FileState(origin: options.origin, file: file, path: name, depth: 0))
     }
 
     private mutating func parse(_ reader: inout ZoneFileReader, state initial: FileState) {
@@ -155,7 +157,7 @@ struct ZoneParser {
         do {
             var reader = try ZoneFileReader(path: path)
             let file = files.add(path: path, includedFrom: here)
-            parse(&reader, state: FileState(origin: origin, lastOwner: nil, file: file, path: path, depth: state.depth + 1))
+            parse(&reader, state: FileState(origin: origin, file: file, path: path, depth: state.depth + 1))
         } catch {
             report(.includeFailed, "cannot read $INCLUDE file \(error)", at: pathToken, file: state.file,
                    bind: "dns_master_load: \(state.path):\(pathToken.line): \(path): \(error.bindResult)",
@@ -182,27 +184,27 @@ struct ZoneParser {
 
     private mutating func record(_ entry: TextEntry, state: inout FileState) {
         var index = 0
-        let owner: DomainName
         if entry.leadingBlank {
-            guard let last = state.lastOwner else {
+            guard !state.lastOwner.isEmpty else {
                 let token = entry.tokens[0]
                 return report(.noOwner, "no owner name: the first record must name its owner", at: token, file: state.file,
                               bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(token.line): No current owner name",
                               result: "no owner")
             }
-            owner = last
         } else {
             let token = entry.tokens[0]
             if token.isQuoted {
+                state.lastOwner.removeAll(keepingCapacity: true)
                 return report(.syntax, "an owner name cannot be a quoted string", at: token, file: state.file, result: "syntax error")
             }
-            guard let name = parseName(entry, token, origin: state.origin, file: state.file) else {
+            do {
+                try DomainName.parse(text: entry.bytes(of: token), origin: state.origin, into: &state.lastOwner)
+            } catch {
                 // Later records with a blank owner must not attach to the previous name.
-                state.lastOwner = nil
-                return
+                state.lastOwner.removeAll(keepingCapacity: true)
+                return report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: state.file,
+                              result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
             }
-            owner = name
-            state.lastOwner = name
             index = 1
         }
 
@@ -295,9 +297,10 @@ struct ZoneParser {
                    result: "out of range")
         }
 
-        builder.add(owner: owner, type: type, ttl: ttl, rdata: rdata,
-                    location: location(entry.leadingBlank ? typeToken : entry.tokens[0], file: state.file),
-                    diagnostics: &sink)
+        let here = location(entry.tokens[0], file: state.file)
+        state.lastOwner.withUnsafeBufferPointer { owner in
+            _ = builder.add(ownerWire: owner, type: type, ttl: ttl, rdata: rdata, location: here, diagnostics: &sink)
+        }
     }
 
     /// An NS or MX target written like an IP address ("1.2.3.4", or "1.2.3.4.")
