@@ -37,7 +37,7 @@ public enum Compiler {
 
     /// Checks a zone that did not come from text (a transfer, an UPDATE result).
     public static func check(_ zone: Zone, policy: CheckPolicy = .dnsplane, previousSerial: UInt32? = nil) -> [Diagnostic] {
-        sorted(ZoneChecker.check(zone, policy: policy, previousSerial: previousSerial))
+        sorted(ZoneChecker.check(zone, policy: policy, previousSerial: previousSerial), files: SourceFileTable())
     }
 
     private static func finish(_ parser: ZoneParser, options: CompileOptions) -> CompileResult {
@@ -45,24 +45,29 @@ public enum Compiler {
         var diagnostics = parser.sink.diagnostics
         diagnostics += ZoneChecker.check(zone, policy: options.policy, files: parser.files,
                                          previousSerial: options.previousSerial)
-        return CompileResult(zone: zone, diagnostics: sorted(diagnostics), files: parser.files)
+        return CompileResult(zone: zone, diagnostics: sorted(diagnostics, files: parser.files), files: parser.files)
     }
 
-    /// By file, line and column; findings about the whole zone last. Stable, so the
-    /// order of findings on one line is the order they were made.
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
+    /// In reading order: a finding inside an `$INCLUDE`d file sorts where the
+    /// `$INCLUDE` is. Findings about the whole zone come last. Stable, so findings on
+    /// one line keep the order they were made in.
+    static func sorted(_ diagnostics: [Diagnostic], files: SourceFileTable) -> [Diagnostic] {
+        func key(_ location: SourceLocation) -> [Int64] {
+            var chain = [location] + files.includeChain(of: location)
+            chain.reverse()
+            return chain.flatMap { [Int64($0.line), Int64($0.column)] }
+        }
+        let keyed = diagnostics.enumerated().map { ($0.offset, $0.element, $0.element.location.map(key)) }
+        return keyed.sorted { a, b in
+            switch (a.2, b.2) {
             case let (x?, y?):
-                if (x.file, x.line, x.column) != (y.file, y.line, y.column) {
-                    return (x.file, x.line, x.column) < (y.file, y.line, y.column)
-                }
+                if x != y { return x.lexicographicallyPrecedes(y) }
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): break
             }
-            if a.element.check != b.element.check { return a.element.check < b.element.check }
-            return a.offset < b.offset
-        }.map(\.element)
+            if a.1.check != b.1.check { return a.1.check < b.1.check }
+            return a.0 < b.0
+        }.map(\.1)
     }
 }

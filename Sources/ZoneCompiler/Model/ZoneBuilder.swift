@@ -52,7 +52,17 @@ public struct ZoneBuilder: Sendable {
             zone.heads.append(-1)
             zone.tails.append(-1)
         } else if let existing = findRRSet(name, type) {
-            if isDuplicate(rdata, name: name, type: type, first: existing.first, count: existing.count) {
+            if let twin = duplicate(of: rdata, name: name, type: type, first: existing.first, count: existing.count) {
+                // Equal as records but not octet for octet: names inside differ in case
+                // only. Types whose canonical form folds case are the same record to
+                // everyone; for the others DNSSEC sees two records (BIND's -r).
+                if !RRType.caseFoldedInCanonicalForm.contains(type) && twin.wireBytes != rdata.wireBytes {
+                    let owner = zone.names.name(name)
+                    diagnostics.report(.duplicateRecords,
+                                       "\(owner)/\(type) has two records that differ only in the case of a name: '\(twin)' and '\(rdata)'",
+                                       at: location, owner: owner,
+                                       bind: "zone \(zone.origin.bindText)/\(zone.rrClass): \(owner.bindText)/\(type) has semantically identical records")
+                }
                 return .duplicate
             }
             let rrsetTTL = zone.entries[Int(existing.first)].ttl
@@ -101,15 +111,16 @@ public struct ZoneBuilder: Sendable {
         return first >= 0 ? (first, count) : nil
     }
 
-    private mutating func isDuplicate(_ rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> Bool {
+    /// The record already in the RRset that equals `rdata`, if any.
+    private mutating func duplicate(of rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> RData? {
         if count < Self.linearScanLimit {
             var index = first
             while index >= 0 {
                 let entry = zone.entries[Int(index)]
-                if entry.type == type && entry.rdata == rdata { return true }
+                if entry.type == type && entry.rdata == rdata { return entry.rdata }
                 index = entry.next
             }
-            return false
+            return nil
         }
         let key = RRSetKey(name: name, type: type)
         if largeSets[key] == nil {
@@ -122,7 +133,8 @@ public struct ZoneBuilder: Sendable {
             }
             largeSets[key] = set
         }
-        return !largeSets[key]!.insert(rdata).inserted
+        let (inserted, member) = largeSets[key]!.insert(rdata)
+        return inserted ? nil : member
     }
 
     static func isSubdomain(_ wire: UnsafeBufferPointer<UInt8>, of origin: DomainName) -> Bool {
