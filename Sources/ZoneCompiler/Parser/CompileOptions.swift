@@ -8,6 +8,9 @@ public struct CompileOptions: Sendable {
         case includingFile
         /// A fixed directory (named-checkzone `-w`).
         case directory(String)
+        /// `$INCLUDE` is an error: for text from outside (fuzzing, UPDATE payloads),
+        /// which must not make us read files.
+        case forbidden
     }
 
     public var origin: DomainName

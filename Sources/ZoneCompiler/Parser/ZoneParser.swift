@@ -144,6 +144,9 @@ struct ZoneParser {
         guard let pathBytes = EscapedText.unescape(entry.bytes(of: pathToken)) else {
             return report(.badDirective, "bad escape in $INCLUDE file name", at: pathToken, file: state.file, result: "syntax error")
         }
+        if options.includeBase == .forbidden {
+            return report(.includeFailed, "$INCLUDE is not allowed here", at: pathToken, file: state.file, result: "permission denied")
+        }
         let path = resolve(String(decoding: pathBytes, as: UTF8.self), from: state.path)
         let here = location(pathToken, file: state.file)
         guard state.depth + 1 <= options.maxIncludeDepth else {
@@ -174,6 +177,8 @@ struct ZoneParser {
             return path
         case .directory(let directory):
             return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        case .forbidden:
+            return path
         case .includingFile:
             guard let slash = includingFile.lastIndex(of: "/") else { return path }
             return String(includingFile[...slash]) + path
