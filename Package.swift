@@ -30,5 +30,7 @@ let package = Package(
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder"),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
+        // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
+        .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
     ]
 )
