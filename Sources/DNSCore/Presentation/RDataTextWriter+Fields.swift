@@ -10,9 +10,10 @@ extension RDataTextWriter {
         if let name = table.name(of: value) { word(name) } else { number(value) }
     }
 
-    /// Lower-case hex in one word (NSAP, ATMA print this way).
-    public mutating func lowerHex(_ data: some Collection<UInt8>) {
+    /// Lower-case hex in one word, after `prefix` (NSAP and ATMA print this way).
+    public mutating func lowerHex(_ data: some Collection<UInt8>, prefix: String = "") {
         separate()
+        bytes.append(contentsOf: prefix.utf8)
         for byte in Base16.encode(data) { bytes.append(byte &- 0x41 < 6 ? byte | 0x20 : byte) }
     }
 
