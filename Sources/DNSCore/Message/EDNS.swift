@@ -76,6 +76,8 @@ public struct EDNS: Hashable, Sendable {
 extension EDNS {
     /// Reads the OPT record's fields after its owner and type; `reader` is bounded by
     /// its RDATA. Returns the EDNS data and the extended RCODE's upper eight bits.
+    /// Options we know must be well-formed (see `EDNSOption.formatProblem`), as BIND
+    /// 9.18 requires: a malformed one makes the message a FORMERR there and here.
     static func decode(payloadSize: UInt16, ttl: UInt32, from reader: inout WireReader) throws(WireError) -> (EDNS, UInt8) {
         var options: [EDNSOption] = []
         while !reader.isAtEnd {
@@ -88,7 +90,11 @@ extension EDNS {
             guard length <= reader.remaining else {
                 throw WireError(.badOPT, at: start, "option \(EDNSOptionCode(code)) length \(length) runs past the RDATA")
             }
-            options.append(EDNSOption(code: EDNSOptionCode(code), data: try reader.readBytes(length)))
+            let option = EDNSOption(code: EDNSOptionCode(code), data: try reader.readBytes(length))
+            if let problem = option.formatProblem {
+                throw WireError(.badOPT, at: start, "\(option.code) option \(problem)")
+            }
+            options.append(option)
         }
         let edns = EDNS(
             udpPayloadSize: payloadSize,

@@ -51,3 +51,70 @@ extension EDNSOption {
         return UInt32(data[0]) << 24 | UInt32(data[1]) << 16 | UInt32(data[2]) << 8 | UInt32(data[3])
     }
 }
+
+extension EDNSOption {
+    /// Why a known option's data is malformed, or nil. The rules are BIND 9.18's, which
+    /// follow the RFCs: LLQ is 18 octets (RFC 8764 §6.1); CLIENT-SUBNET's address fits
+    /// its family and source prefix with the bits past the prefix zero (RFC 7871 §6);
+    /// EXPIRE is empty or 4 octets (RFC 7314 §2); COOKIE is 8, or 16 to 40 octets
+    /// (RFC 7873 §4); KEY-TAG is a non-empty list of 16-bit tags (RFC 8145 §4.1); EDE
+    /// has its INFO-CODE and UTF-8 text without a byte order mark (RFC 8914 §2);
+    /// CLIENT-TAG and SERVER-TAG are 2 octets. Other options are opaque.
+    public var formatProblem: String? {
+        switch code {
+        case .llq:
+            return data.count == 18 ? nil : "must be 18 octets, not \(data.count)"
+        case .clientSubnet:
+            return Self.clientSubnetProblem(data)
+        case .expire:
+            return data.count == 0 || data.count == 4 ? nil : "must be empty or 4 octets, not \(data.count)"
+        case .cookie:
+            return data.count == 8 || (16...40).contains(data.count) ? nil : "must be 8 or 16 to 40 octets, not \(data.count)"
+        case .keyTag:
+            return !data.isEmpty && data.count % 2 == 0 ? nil : "must hold whole 16-bit key tags, not \(data.count) octets"
+        case .extendedDNSError:
+            guard data.count >= 2 else { return "needs a 2-octet INFO-CODE, found \(data.count) octets" }
+            let text = data[2...]
+            if text.starts(with: [0xEF, 0xBB, 0xBF]) { return "EXTRA-TEXT starts with a byte order mark" }
+            var iterator = text.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: return nil
+                case .error: return "EXTRA-TEXT is not UTF-8"
+                }
+            }
+        case .clientTag, .serverTag:
+            return data.count == 2 ? nil : "must be 2 octets, not \(data.count)"
+        default:
+            return nil
+        }
+    }
+
+    static func clientSubnetProblem(_ data: [UInt8]) -> String? {
+        guard data.count >= 4 else { return "needs FAMILY and prefix lengths, found \(data.count) octets" }
+        let family = UInt16(data[0]) << 8 | UInt16(data[1])
+        let source = Int(data[2])
+        let scope = Int(data[3])
+        switch family {
+        case 0:
+            guard source == 0, scope == 0 else { return "family 0 with non-zero prefix lengths" }
+        case 1:
+            guard source <= 32, scope <= 32 else { return "IPv4 prefix length over 32" }
+        case 2:
+            guard source <= 128, scope <= 128 else { return "IPv6 prefix length over 128" }
+        default:
+            return "unknown address family \(family)"
+        }
+        let addressLength = (source + 7) / 8
+        guard data.count == 4 + addressLength else {
+            return "source prefix /\(source) needs \(addressLength) address octets, found \(data.count - 4)"
+        }
+        if addressLength > 0, source % 8 != 0 {
+            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - source % 8))
+            guard data[3 + addressLength] & ~mask == 0 else { return "address bits set past the source prefix" }
+        }
+        return nil
+    }
+}
