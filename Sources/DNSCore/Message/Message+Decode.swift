@@ -40,7 +40,8 @@ extension Message {
 
         var questions: [Question] = []
         questions.reserveCapacity(questionCount)
-        for _ in 0..<questionCount {
+        for index in 0..<questionCount {
+            try Self.checkNotAtEnd(reader, owed: questionCount - index, of: "question")
             questions.append(try Question(wire: &reader))
         }
 
@@ -61,6 +62,14 @@ extension Message {
         tsigLocation = extras.tsigLocation
     }
 
+    /// Data that ends exactly where a question or record should start means the counts
+    /// promised more than was sent: a different fault from a record cut in the middle.
+    static func checkNotAtEnd(_ reader: WireReader, owed: Int, of section: String) throws(WireError) {
+        guard reader.isAtEnd else { return }
+        throw WireError(.tooManyRecords, at: reader.position,
+                        "the message ends with \(owed) \(section) record\(owed == 1 ? "" : "s") still counted")
+    }
+
     /// The OPT and TSIG records found while reading the sections.
     struct PseudoRecords {
         var edns: EDNS?
@@ -74,6 +83,7 @@ extension Message {
         var records: [ResourceRecord] = []
         records.reserveCapacity(count)
         for index in 0..<count {
+            try checkNotAtEnd(reader, owed: count - index, of: "\(section)")
             let start = reader.position
             let owner = try reader.readName()
             let type = RRType(try reader.readU16())

@@ -26,7 +26,7 @@ extension Message {
         precondition(questions.count <= 0xFFFF && answers.count <= 0xFFFF && authorities.count <= 0xFFFF
                      && wireCounts.additionals <= 0xFFFF, "section with more than 65535 records")
         let trailerLength = (edns?.wireLength ?? 0) + (tsig?.wireLength ?? 0)
-        var writer = WireWriter(capacity: limit.map { min($0, 0xFFFF) } ?? estimatedLength(trailer: trailerLength),
+        var writer = WireWriter(capacity: limit.map { min(max($0, MessageHeader.wireLength), 0xFFFF) } ?? estimatedLength(trailer: trailerLength),
                                 remembersUncompressedNames: true)
 
         writer.writeU16(header.id)

@@ -29,7 +29,7 @@ extension Message {
         for (name, records) in zip(names.dropFirst(), [answers, authorities, additionals]) where !records.isEmpty {
             out.append(";; \(name) SECTION:")
             out.newline()
-            for record in records { writeRecord(record, to: &out) }
+            for record in records { writeRecord(record, unsent: style.isUnsent, to: &out) }
             out.newline()
         }
         if let tsig {
@@ -42,7 +42,7 @@ extension Message {
     }
 
     private func writeHeader(_ style: MessageTextStyle, to out: inout ColumnText) {
-        let counts = style.zeroCounts ? (0, 0, 0, 0) : wireCounts
+        let counts = style.isUnsent ? (0, 0, 0, 0) : wireCounts
         let status: String
         let id: String
         switch style.header {
@@ -107,7 +107,7 @@ extension Message {
         out.indent(to: 48)
     }
 
-    private func writeRecord(_ record: ResourceRecord, to out: inout ColumnText) {
+    private func writeRecord(_ record: ResourceRecord, unsent: Bool, to out: inout ColumnText) {
         writeRecordStart(owner: record.owner, ttl: record.ttl, rrClass: record.rrClass, type: record.type, to: &out)
         // RFC 2136 prerequisites and deletions carry no RDATA; BIND prints nothing.
         if case .unknown(let unknown) = record.rdata, unknown.data.isEmpty, isUpdate,
@@ -116,8 +116,12 @@ extension Message {
             return
         }
         var writer = RDataTextWriter()
-        if record.rrClass != .in, BINDText.inClassTypes.contains(record.type.rawValue),
-           !(record.rrClass == .hs && record.type == .a) {
+        var rdataClass = record.rrClass
+        if unsent, rdataClass == .none || rdataClass == .any, let zone = questions.first {
+            rdataClass = zone.rrClass
+        }
+        if rdataClass != .in, BINDText.inClassTypes.contains(record.type.rawValue),
+           !(rdataClass == .hs && record.type == .a) {
             // BIND knows these types only in class IN (`rdata/in_1/`); in any other
             // class, UPDATE's NONE included, it prints the RFC 3597 generic form.
             writer.generic(record.rdata.wireBytes)

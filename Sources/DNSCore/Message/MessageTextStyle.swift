@@ -15,13 +15,16 @@ public struct MessageTextStyle: Hashable, Sendable {
     }
 
     public var header: Header
-    /// nsupdate's `show` prints a message it has not rendered yet, whose counts BIND
-    /// still has at zero.
-    public var zeroCounts: Bool
+    /// The message was built to be sent and not rendered yet, as in nsupdate's `show`.
+    /// BIND then still has its counts at zero, and the RDATA of class NONE and ANY
+    /// records in the zone's class, the class it was typed in; a received message has
+    /// it in the record's class, where BIND knows no format for class-IN types (A,
+    /// AAAA, SRV...) and prints them in the RFC 3597 generic form.
+    public var isUnsent: Bool
 
-    public init(header: Header, zeroCounts: Bool = false) {
+    public init(header: Header, isUnsent: Bool = false) {
         self.header = header
-        self.zeroCounts = zeroCounts
+        self.isUnsent = isUnsent
     }
 
     /// What dig prints between `;; Got answer:` and `;; Query time:`, without the
@@ -31,5 +34,5 @@ public struct MessageTextStyle: Hashable, Sendable {
     /// What nsupdate's `answer` prints after `Answer:`.
     public static let nsupdate = MessageTextStyle(header: .library)
     /// What nsupdate's `show` prints after `Outgoing update query:`.
-    public static let nsupdateShow = MessageTextStyle(header: .library, zeroCounts: true)
+    public static let nsupdateShow = MessageTextStyle(header: .library, isUnsent: true)
 }
