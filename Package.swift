@@ -27,7 +27,8 @@ let package = Package(
         // libFuzzer targets: build with
         //   swift build --sanitize=fuzzer --scratch-path .build-fuzz --product NAME
         .executableTarget(name: "FuzzZoneParser", dependencies: ["ZoneCompiler"], path: "Fuzz/FuzzZoneParser"),
-        .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder"),
+        .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
+                          exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.

@@ -12,6 +12,7 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case trailingBytes
         case tooManyRecords
         case badOPT
+        case badTSIG
     }
 
     public var kind: Kind
@@ -37,6 +38,7 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case .trailingBytes: what = "trailing bytes"
         case .tooManyRecords: what = "record counts exceed the message"
         case .badOPT: what = "malformed OPT record"
+        case .badTSIG: what = "misplaced or malformed TSIG record"
         }
         return reason.isEmpty ? "\(what) at offset \(offset)" : "\(what) at offset \(offset): \(reason)"
     }

@@ -5,10 +5,15 @@ public struct WireWriter: Sendable {
     /// Offsets of name suffixes already written, for compression. Only offsets below
     /// 0x4000 can be the target of a pointer.
     private var suffixOffsets: [DomainName: Int] = [:]
+    /// Whether names written uncompressed (RDATA of types that must not be compressed,
+    /// like SRV) still serve as targets for later pointers, as BIND does. Worth it in a
+    /// message; wasted work for a lone RDATA or a canonical form.
+    public let remembersUncompressedNames: Bool
 
-    public init(capacity: Int = 512) {
+    public init(capacity: Int = 512, remembersUncompressedNames: Bool = false) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        self.remembersUncompressedNames = remembersUncompressedNames
     }
 
     public var count: Int { bytes.count }
@@ -51,6 +56,7 @@ public struct WireWriter: Sendable {
 
     public mutating func writeName(_ name: DomainName, compress: Bool) {
         guard compress else {
+            if remembersUncompressedNames { rememberSuffixes(of: name, at: bytes.count) }
             bytes.append(contentsOf: name.wire)
             return
         }
@@ -67,5 +73,16 @@ public struct WireWriter: Sendable {
             current = current.parent!
         }
         bytes.append(0)
+    }
+
+    /// Records where each suffix of `name`, written at `offset`, starts.
+    private mutating func rememberSuffixes(of name: DomainName, at offset: Int) {
+        var current = name
+        var start = offset
+        while !current.isRoot, start < 0x4000 {
+            if suffixOffsets[current] == nil { suffixOffsets[current] = start }
+            start += 1 + Int(current.wire[0])
+            current = current.parent!
+        }
     }
 }
