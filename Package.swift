@@ -26,7 +26,8 @@ let package = Package(
         ),
         // libFuzzer targets: build with
         //   swift build --sanitize=fuzzer --scratch-path .build-fuzz --product NAME
-        .executableTarget(name: "FuzzZoneParser", dependencies: ["ZoneCompiler"], path: "Fuzz/FuzzZoneParser"),
+        .executableTarget(name: "FuzzZoneParser", dependencies: ["ZoneCompiler"], path: "Fuzz/FuzzZoneParser",
+                          exclude: ["corpus"]),
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
                           exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
