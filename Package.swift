@@ -8,19 +8,23 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DNSCore", targets: ["DNSCore"]),
+        .library(name: "TSIG", targets: ["TSIG"]),
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .target(name: "DNSCore"),
         .target(name: "ZoneCompiler", dependencies: ["DNSCore"]),
+        // RFC 8945 transaction signatures and BIND key files.
+        .target(name: "TSIG", dependencies: ["DNSCore", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "dnsplane",
             dependencies: [
-                "DNSCore", "ZoneCompiler",
+                "DNSCore", "ZoneCompiler", "TSIG",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +35,7 @@ let package = Package(
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
                           exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
+        .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),

@@ -9,6 +9,6 @@ struct DNSPlane: ParsableCommand {
         commandName: "dnsplane",
         abstract: "A hidden-primary DNS control plane with a validating zone pipeline.",
         version: version,
-        subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self]
+        subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self, KeygenCommand.self]
     )
 }

@@ -160,3 +160,28 @@ struct CheckCommandTests {
         #expect(missing.stdout.contains("loading from master file nofile failed: file not found"))
     }
 }
+
+@Suite("dnsplane keygen")
+struct KeygenCommandTests {
+    @Test("Prints a key named-checkconf accepts; bad input exits 2")
+    func keygen() throws {
+        let result = try CLIRunner.run(["keygen", "update.home.arpa"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("key \"update.home.arpa\" {\n\talgorithm hmac-sha256;\n\tsecret \""))
+        let secret = result.stdout.split(separator: "\"")[3]
+        #expect(Data(base64Encoded: String(secret))?.count == 32)
+        #expect(try CLIRunner.run(["keygen", "-a", "hmac-sha512", "k"]).stdout.contains("hmac-sha512"))
+        #expect(try CLIRunner.run(["keygen", "-a", "hmac-sha3", "k"]).status == 2)
+        #expect(try CLIRunner.run(["keygen", "a..b"]).status == 2)
+        if let checkconf = ["/usr/bin/named-checkconf", "/usr/sbin/named-checkconf"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            let dir = try CLIRunner.directory(["key.conf": result.stdout])
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: checkconf)
+            process.arguments = [dir.appendingPathComponent("key.conf").path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+    }
+}
