@@ -35,7 +35,9 @@ let package = Package(
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
                           exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
-        .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore"]),
+        // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
+        .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),

@@ -1,6 +1,7 @@
 import DNSCore
 import Foundation
 import Testing
+import TestSupport
 @testable import TSIG
 
 @Suite("TSIG (RFC 8945)")

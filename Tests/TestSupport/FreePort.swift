@@ -1,0 +1,35 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds a port that is free for both UDP and TCP on a loopback address, so a server
+/// under test can bind both. There is a window between finding and binding; callers
+/// that lose the race retry with another port.
+public enum FreePort {
+    public static func find(on address: String = "127.0.0.1") -> UInt16 {
+        for _ in 0..<200 {
+            let candidate = UInt16.random(in: 20000...60000)
+            if isFree(candidate, address: address, type: Int32(SOCK_STREAM.rawValue))
+                && isFree(candidate, address: address, type: Int32(SOCK_DGRAM.rawValue)) {
+                return candidate
+            }
+        }
+        fatalError("no free port on \(address)")
+    }
+
+    static func isFree(_ port: UInt16, address: String, type: Int32) -> Bool {
+        let fd = socket(AF_INET, type, 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        sin.sin_addr.s_addr = inet_addr(address)
+        return withUnsafePointer(to: &sin) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+}
