@@ -9,22 +9,38 @@ let package = Package(
     products: [
         .library(name: "DNSCore", targets: ["DNSCore"]),
         .library(name: "TSIG", targets: ["TSIG"]),
+        .library(name: "DNSServer", targets: ["DNSServer"]),
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .target(name: "DNSCore"),
         .target(name: "ZoneCompiler", dependencies: ["DNSCore"]),
         // RFC 8945 transaction signatures and BIND key files.
         .target(name: "TSIG", dependencies: ["DNSCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The authoritative engine: sans-I/O responders, the zone catalog, NIO listeners.
+        .target(
+            name: "DNSServer",
+            dependencies: [
+                "DNSCore", "ZoneCompiler", "TSIG",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "dnsplane",
             dependencies: [
-                "DNSCore", "ZoneCompiler", "TSIG",
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +54,7 @@ let package = Package(
         // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
         .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
+        .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
