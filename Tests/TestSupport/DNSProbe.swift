@@ -8,6 +8,7 @@ import Glibc
 public enum DNSProbe {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Sends `query` (already encoded) and returns the response bytes.
