@@ -332,8 +332,16 @@ enum SVCParameterText {
         return "key\(key)"
     }
 
-    static func encoding(of key: UInt16) -> Encoding {
-        registry.first { $0.key == key && $0.writesName }?.encoding ?? .text
+    /// How a value is written: by its key's format, or as a quoted string when the
+    /// value does not fit that format (possible only for values built in code).
+    static func encoding(of param: SVCParameter) -> Encoding {
+        guard let encoding = registry.first(where: { $0.key == param.key && $0.writesName })?.encoding else { return .text }
+        do {
+            try validate(key: param.key, param.value)
+            return encoding
+        } catch {
+            return .text
+        }
     }
 
     /// `key=value`, or the key alone for an empty value.
@@ -342,7 +350,7 @@ enum SVCParameterText {
         let value = param.value
         guard !value.isEmpty else { return }
         out.append(equals)
-        switch encoding(of: param.key) {
+        switch encoding(of: param) {
         case .text, .dohpath:
             EscapedText.appendQuoted(value, to: &out)
         case .port:
