@@ -109,6 +109,32 @@ enum RDataOracleCases {
         (.wallet, "\"a\" \"b\" \"c\""), (.wallet, "bitcoin 1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
     ]
 
+    /// dohpath templates (RFC 9461 §5) as BIND 9.18 checks them.
+    static let dohPaths: [(RRType, String)] = [
+        (.svcb, "1 . key7=\"/x{?dns}\""), (.svcb, "1 . key7=\"/{?dns}}\""), (.svcb, "1 . key7=\"/}{?dns}\""),
+        (.svcb, "1 . key7=\"/{?dns}/{?dns}\""), (.svcb, "1 . key7=\"/{?dns,x}\""), (.svcb, "1 . key7=\"/{?x,dns}\""),
+        (.svcb, "1 . key7=\"/{x}{?dns}\""), (.svcb, "1 . key7=\"/{?dns}{&x}\""), (.svcb, "1 . key7=\"/{?dns*}\""),
+        (.svcb, "1 . key7=\"/{?dns:5}\""), (.svcb, "1 . key7=\"/%41{?dns}\""), (.svcb, "1 . key7=\"/ {?dns}\""),
+        (.svcb, "1 . key7=\"/{+x}{?dns}\""), (.svcb, "1 . key7=\"/{dns}\""), (.svcb, "1 . key7=\"/{?dns:9999}\""),
+        (.svcb, "1 . key7=\"/{?dns*,x}\""), (.svcb, "1 . key7=\"/{?dns:1,x}\""), (.svcb, "1 . key7=\"/{?_,dns}\""),
+        (.svcb, "1 . key7=\"/{?%41,dns}\""), (.svcb, "1 . key7=\"/{?x,?dns}\""), (.svcb, "1 . key7=\"/{x,+dns}\""),
+        (.svcb, "1 . key7=\"/%4a{?dns}\""), (.svcb, "1 . key7=\"/{?dns:1,}\""), (.svcb, "1 . key7=\"/\\000{?dns}\""),
+    ]
+
+    static let badDoHPaths: [(RRType, String)] = [
+        (.svcb, "1 . key7=\"/q{{?dns}\""), (.svcb, "1 . key7=\"/{{?dns}\""), (.svcb, "1 . key7=\"/{?dns}{\""),
+        (.svcb, "1 . key7=\"/{?{?dns}\""), (.svcb, "1 . key7=\"/{{?dns}}\""), (.svcb, "1 . key7=\"{/{?dns}\""),
+        (.svcb, "1 . key7=\"/{?dnsx}\""), (.svcb, "1 . key7=\"/{?x}\""), (.svcb, "1 . key7=\"/%4{?dns}\""),
+        (.svcb, "1 . key7=\"/{?dns:0}\""), (.svcb, "1 . key7=\"/{?dns:10000}\""), (.svcb, "1 . key7=\"/{?dns:05}\""),
+        (.svcb, "1 . key7=\"/{?dns:}\""), (.svcb, "1 . key7=\"/{??dns}\""), (.svcb, "1 . key7=\"/{dns?}\""),
+        (.svcb, "1 . key7=\"/{?,dns}\""), (.svcb, "1 . key7=\"/{?dns,}\""), (.svcb, "1 . key7=\"/{=dns}\""),
+        (.svcb, "1 . key7=\"/{%64ns}\""), (.svcb, "1 . key7=\"/{?dns*x}\""), (.svcb, "1 . key7=\"/{?a.b,dns}\""),
+        (.svcb, "1 . key7=\"/{}{?dns}\""), (.svcb, "1 . key7=\"/{?dns}%\""), (.svcb, "1 . key7=\"/%zz{?dns}\""),
+        (.svcb, "1 . key7=\"/{?dns:1*}\""), (.svcb, "1 . key7=\"/{?DNS}\""), (.svcb, "1 . key7=\"/{?d-ns,dns}\""),
+        (.svcb, "1 . key7=\"/{?dns:1:2}\""), (.svcb, "1 . key7=\"/{?x:1,dns}\""), (.svcb, "1 . key7=\"/{?dns*,*}\""),
+        (.svcb, "1 . key7=\"/{+?dns}\""), (.svcb, "1 . key7=\"/{?dns:1,?x}\""),
+    ]
+
     /// Types the zone loader itself refuses, whatever the RDATA: MD and MF are
     /// obsolete (RFC 973) to BIND, and an SOA may only sit at the apex.
     static let notInZones: Set<RRType> = [.md, .mf, .soa]
