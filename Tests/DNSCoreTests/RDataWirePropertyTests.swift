@@ -40,8 +40,9 @@ struct RDataWirePropertyTests {
     }
 
     /// Text BIND accepts whose wire form its own wire reader refuses: no-default-alpn
-    /// escapes the alpn check when it is the last mandatory key.
-    static let textOnly: Set<String> = ["1 . mandatory=no-default-alpn no-default-alpn"]
+    /// escapes the alpn check when it is the last mandatory key, and a PRIVATEDNS
+    /// key's leading name is checked only on the wire.
+    static let textOnly: Set<String> = ["1 . mandatory=no-default-alpn no-default-alpn", "H|U IPSEC PRIVATEDNS AQ=="]
 
     @Test("Every oracle case: text → value → text → same value, and text → wire → same value")
     func textAndWireRoundTrips() throws {
@@ -52,7 +53,7 @@ struct RDataWirePropertyTests {
             if Self.textOnly.contains(text) {
                 #expect(throws: WireError.self) { try RData.decode(type: type, bytes: rdata.wireBytes) }
             } else {
-                #expect(try RData.decode(type: type, bytes: rdata.wireBytes) == rdata, "\(type) \(text)")
+                #expect((try? RData.decode(type: type, bytes: rdata.wireBytes)) == rdata, "\(type) \(text)")
             }
         }
     }
