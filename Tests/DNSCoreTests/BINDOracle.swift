@@ -5,8 +5,12 @@ import Foundation
 enum BINDOracle {
     static let candidates = ["/usr/bin/named-compilezone", "/usr/sbin/named-compilezone", "/usr/local/bin/named-compilezone", "/usr/local/sbin/named-compilezone"]
 
+    /// NAMED_COMPILEZONE names the tool; otherwise the usual places are searched.
     static var path: String? {
-        candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let chosen = ProcessInfo.processInfo.environment["NAMED_COMPILEZONE"] {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// DNSPLANE_REQUIRE_PEERS=1 turns a missing peer tool into a failure.
@@ -39,12 +43,13 @@ enum BINDOracle {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-i", "none", "-k", "ignore", "-s", "full", "-o", "-", "example.", file.path]
-        let out = Pipe(), err = Pipe()
+        // One pipe for both streams, read to the end before waiting: two pipes read one
+        // after the other could stall on a full buffer.
+        let out = Pipe()
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = out
         try process.run()
         let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
 
         var rdata: [String: String] = [:]
@@ -54,7 +59,7 @@ enum BINDOracle {
             rdata[fields[0].lowercased()] = fields.dropFirst(4).joined(separator: " ")
         }
         return Result(succeeded: process.terminationStatus == 0, rdata: rdata,
-                      messages: String(decoding: errors + output, as: UTF8.self))
+                      messages: String(decoding: output, as: UTF8.self))
     }
 
     /// BIND's messages with the record each line number refers to.

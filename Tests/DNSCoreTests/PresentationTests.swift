@@ -95,4 +95,41 @@ struct PresentationTests {
         #expect(throws: TextError.self) { try RData(type: .mx, text: "65536 mail.") }
         #expect(throws: TextError.self) { try RData(type: RRType(1234), text: "abc") }
     }
+
+    @Test("BIND takes a quoted string only where a character-string goes")
+    func quotedTokens() {
+        #expect(throws: TextError.self) { try RData(type: .mx, text: "\"10\" mail.") }
+        #expect(throws: TextError.self) { try RData(type: .a, text: "\"192.0.2.1\"") }
+        #expect(throws: TextError.self) { try RData(type: .ns, text: "\"ns.example.\"") }
+        #expect(throws: TextError.self) { try RData(type: .ds, text: "1 5 9 \"AB\"") }
+        #expect(throws: Never.self) { try RData(type: .hinfo, text: "\"a\" b") }
+    }
+
+    @Test("Code fields as BIND reads them: numbers up to 12 characters, else mnemonics")
+    func codeText() {
+        #expect(CodeText.parse(Array("005".utf8), max: 255) == .number(5))
+        #expect(CodeText.parse(Array("256".utf8), max: 255) == .outOfRange)
+        #expect(CodeText.parse(Array("0000000000005".utf8), max: 255) == .notNumber)
+        #expect(CodeText.parse(Array("5x".utf8), max: 255) == .notNumber)
+        #expect(CodeText.parse(Array("0x101".utf8), max: 0xFFFF, hexAllowed: true) == .number(257))
+        #expect(CodeText.parse(Array("1e".utf8), max: 0xFFFF, hexAllowed: true) == .number(30))
+        #expect(DNSSECMnemonics.algorithms.value(of: Array("ecdsap256sha256".utf8)) == 13)
+        #expect(DNSSECMnemonics.algorithms.name(of: 8) == "RSASHA256")
+        #expect(DNSSECMnemonics.keyFlags(Array("ZONE|KSK".utf8)[...]) == 257)
+        #expect(DNSSECMnemonics.keyFlags(Array("NOA".utf8)[...]) == 0x8000)
+        #expect(DNSSECMnemonics.keyFlags(Array("SEP".utf8)[...]) == nil)
+    }
+
+    @Test("RFC 4034 §3.2: YYYYMMDDHHmmSS dates, with leap seconds and dates before 1970")
+    func signatureTimes() {
+        #expect(SignatureTimeText.parseCalendar(Array("20030322173103".utf8)) == .success(1_048_354_263))
+        #expect(SignatureTimeText.parseCalendar(Array("19691231235959".utf8)) == .success(-1))
+        #expect(SignatureTimeText.parseCalendar(Array("20161231235960".utf8)) == .success(1_483_228_800))
+        #expect(SignatureTimeText.parseCalendar(Array("20230229000000".utf8)) == .failure(.outOfRange))
+        #expect(SignatureTimeText.parseCalendar(Array("2023022900000".utf8)) == .failure(.syntax))
+        #expect(SignatureTimeText.parse(Array("4294967295".utf8), allowSeconds: true) == .success(UInt32.max))
+        #expect(SignatureTimeText.parse(Array("4294967295".utf8), allowSeconds: false) == .failure(.syntax))
+        #expect(SignatureTimeText.format(1_048_354_263) == Array("20030322173103".utf8))
+        #expect(SignatureTimeText.format(-1) == Array("19691231235959".utf8))
+    }
 }

@@ -53,6 +53,7 @@ struct RDataDNSSECTests {
         RDataCheck.textRejected(.cdnskey, "49152 3 8")
         RDataCheck.wireRejected(.dnskey, "C0000308")
         RDataCheck.wireRejected(.key, "00000308")
+        RDataCheck.wireRejected(.key, "C0000308 AA")
         #expect(throws: Never.self) { try RData.decode(type: .key, bytes: RDataCheck.bytes("C0000308")) }
     }
 

@@ -22,8 +22,10 @@ struct RDataKeysAndDigestsTests {
         RDataCheck.roundTrip(.sshfp, "4 2 \(String(repeating: "ab", count: 32))",
                              rendered: "4 2 \(String(repeating: "AB", count: 28)) \(String(repeating: "AB", count: 4))")
         RDataCheck.roundTrip(.sshfp, "1 0 1234")
-        for bad in ["1 1 12", "1 1", "1 1 -", "RSA 1 12", "1 2 1234"] { RDataCheck.textRejected(.sshfp, bad) }
+        RDataCheck.roundTrip(.sshfp, "10 134")
+        for bad in ["1 1 12", "1 1", "1 1 -", "RSA 1 12", "1 2 1234", "1 2"] { RDataCheck.textRejected(.sshfp, bad) }
         RDataCheck.wireRejected(.sshfp, "0101")
+        RDataCheck.wireRejected(.sshfp, "01")
     }
 
     @Test("RFC 6698 §2.3: TLSA examples; RFC 8162: SMIMEA; numbers only")

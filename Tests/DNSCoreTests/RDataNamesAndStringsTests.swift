@@ -25,6 +25,8 @@ struct RDataNamesAndStringsTests {
             try RDataCheck.decodeInMessage(.naptr, prefix: prefix, rdata: RDataCheck.bytes("0001 0002 00 00 00 C000"))
         }
         #expect(throws: WireError.self) { try RDataCheck.decodeInMessage(.talink, prefix: prefix, rdata: RDataCheck.bytes("C000 00")) }
+        #expect(throws: WireError.self) { try RDataCheck.decodeInMessage(.kx, prefix: prefix, rdata: RDataCheck.bytes("000A C000")) }
+        #expect(throws: Never.self) { try RDataCheck.decodeInMessage(.dname, prefix: prefix, rdata: RDataCheck.bytes("C000")) }
         #expect(throws: WireError.self) { try RDataCheck.decodeInMessage(.nsapPtr, prefix: prefix, rdata: RDataCheck.bytes("C000")) }
         #expect(throws: WireError.self) {
             try RDataCheck.decodeInMessage(.ipseckey, prefix: prefix, rdata: RDataCheck.bytes("0A 03 00 C000 01"))

@@ -1,11 +1,6 @@
 /// Field verbs for the RDATA types past RFC 1035: code fields with mnemonics, single
 /// encoded tokens, signature times, and free text that is not a character-string.
 extension RDataTextReader {
-    /// The bytes of the next token, which must not be quoted.
-    public mutating func word(_ what: @autoclosure () -> String) throws(TextError) -> ArraySlice<UInt8> {
-        bytes(try nextUnquoted(what()))
-    }
-
     /// A code field written as a number or as a mnemonic from `table`, BIND's way (see
     /// `CodeText`): DNSSEC algorithms, digest types, CERT types, key protocols.
     public mutating func code(_ what: String, max: UInt64, table: MnemonicTable, hexAllowed: Bool = false) throws(TextError) -> UInt64 {

@@ -28,13 +28,4 @@ extension RDataTextWriter {
         separate()
         bytes.append(contentsOf: SignatureTimeText.format(SignatureTimeText.instant(of: value, reference: timeReference)))
     }
-
-    /// Raw bytes appended to the current word, with no blank before them.
-    public mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    public mutating func appendDecimal(_ value: some BinaryInteger) {
-        appendDecimal(UInt64(value))
-    }
 }

@@ -91,9 +91,10 @@ public struct APL: RDataFormat {
     }
 
     /// Items of other families than 1 and 2 have no text form: BIND then writes the
-    /// whole RDATA in RFC 3597 form, and so do we.
+    /// whole RDATA in RFC 3597 form, and so do we (also for items built in code with
+    /// too long an address).
     public func writeText(to writer: inout RDataTextWriter) {
-        guard items.allSatisfy({ $0.family == 1 || $0.family == 2 }) else {
+        guard items.allSatisfy({ ($0.family == 1 && $0.addressPart.count <= 4) || ($0.family == 2 && $0.addressPart.count <= 16) }) else {
             var wire = WireWriter(capacity: 64)
             encode(to: &wire, compress: false)
             writer.generic(wire.bytes)

@@ -36,7 +36,10 @@ public struct ATMA: RDataFormat {
             format = 1
             address = Array(digits)
         } else {
-            guard let bytes = Base16.decode(text.filter { $0 != UInt8(ascii: ".") }), !bytes.isEmpty else {
+            // Dots may separate hex digits, never lead, follow a dot or end the address.
+            let dots = zip(text, text.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
+            guard text.first != UInt8(ascii: "."), text.last != UInt8(ascii: "."), !dots,
+                  let bytes = Base16.decode(text.filter { $0 != UInt8(ascii: ".") }), !bytes.isEmpty else {
                 throw reader.error(.badRData, "bad ATM address '\(reader.entry.text(of: token))': hex digits, dots allowed", at: token)
             }
             format = 0

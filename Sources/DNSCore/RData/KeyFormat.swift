@@ -29,7 +29,10 @@ extension KeyFormat {
             reader.position = keyStart
         }
         let publicKey = reader.readRemaining()
-        if publicKey.isEmpty && !(Self.allowsNoKey && flags & 0xC000 == 0xC000) {
+        if Self.allowsNoKey && flags & 0xC000 == 0xC000 {
+            // BIND reads nothing past the algorithm then, so any key is extra data.
+            guard publicKey.isEmpty else { throw Self.malformed(reader, "a key marked \"no key\" (flags 0xC000) carries one") }
+        } else if publicKey.isEmpty {
             throw Self.malformed(reader, "empty public key")
         }
         self.init(flags: flags, protocolNumber: protocolNumber, algorithm: algorithm, publicKey: publicKey)

@@ -68,7 +68,7 @@ public protocol PreferenceNameFormat: RDataFormat {
     var exchange: DomainName { get }
     init(preference: UInt16, exchange: DomainName)
     static var isCompressible: Bool { get }
-    /// As for `SingleNameFormat`: true for MX, AFSDB, RT and KX (RFC 3597 §4).
+    /// As for `SingleNameFormat`: true for MX, AFSDB and RT (RFC 3597 §4).
     static var allowsDecompression: Bool { get }
 }
 

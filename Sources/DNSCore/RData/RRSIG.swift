@@ -26,5 +26,7 @@ public struct RRSIG: SignatureFormat {
 
     public static var allowsDecompression: Bool { false }
     public static var allowsSecondsInText: Bool { true }
+    public static var writesUnnamedTypesAsNumbers: Bool { false }
+    public static var checksSignerLabels: Bool { true }
     public var rdata: RData { .rrsig(self) }
 }

@@ -26,5 +26,7 @@ public struct SIG: SignatureFormat {
 
     public static var allowsDecompression: Bool { true }
     public static var allowsSecondsInText: Bool { false }
+    public static var writesUnnamedTypesAsNumbers: Bool { true }
+    public static var checksSignerLabels: Bool { false }
     public var rdata: RData { .sig(self) }
 }

@@ -3,6 +3,7 @@ public struct SSHFP: RDataFormat {
     public static let rrType = RRType.sshfp
     public var algorithm: UInt8
     public var fingerprintType: UInt8
+    /// May be empty for fingerprint types other than 1 and 2.
     public var fingerprint: [UInt8]
 
     public init(algorithm: UInt8, fingerprintType: UInt8, fingerprint: [UInt8]) {
@@ -11,9 +12,9 @@ public struct SSHFP: RDataFormat {
         self.fingerprint = fingerprint
     }
 
-    /// SHA-1 and SHA-256 fingerprints have a fixed length, which BIND checks.
+    /// SHA-1 and SHA-256 fingerprints have a fixed length, which BIND checks; for other
+    /// types it lets the fingerprint be empty.
     static func problem(_ type: UInt8, _ length: Int) -> String? {
-        if length == 0 { return "empty fingerprint" }
         switch (type, length) {
         case (1, let n) where n != 20: return "a SHA-1 fingerprint is 20 octets, found \(n)"
         case (2, let n) where n != 32: return "a SHA-256 fingerprint is 32 octets, found \(n)"
@@ -38,14 +39,14 @@ public struct SSHFP: RDataFormat {
         algorithm = try reader.u8("algorithm")
         fingerprintType = try reader.u8("fingerprint type")
         let first = reader.currentToken
-        fingerprint = try reader.hexRemaining("the fingerprint")
+        fingerprint = try reader.hexRemaining("the fingerprint", allowEmpty: true)
         if let problem = Self.problem(fingerprintType, fingerprint.count) { throw reader.error(.badRData, problem, at: first) }
     }
 
     public func writeText(to writer: inout RDataTextWriter) {
         writer.number(algorithm)
         writer.number(fingerprintType)
-        writer.hex(fingerprint)
+        if !fingerprint.isEmpty { writer.hex(fingerprint) }
     }
 
     public var rdata: RData { .sshfp(self) }

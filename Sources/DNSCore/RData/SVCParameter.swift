@@ -238,15 +238,102 @@ enum SVCParameterText {
         case SVCParameter.noDefaultALPN:
             guard value.isEmpty else { throw SVCParameterError("\(name) takes no value") }
         case SVCParameter.dohPath:
-            // RFC 9461 §5: a relative URI template with the "dns" variable.
-            let beforeNul = value.prefix { $0 != 0 }
-            guard value.count >= 7, value[0] == UInt8(ascii: "/"), isValidUTF8(value),
-                  beforeNul.firstRange(of: Array("{?dns}".utf8)) != nil else {
-                throw SVCParameterError("bad dohpath: a relative path in UTF-8 containing {?dns}")
+            guard isValidDoHPath(value) else {
+                throw SVCParameterError("bad dohpath: a relative URI template in UTF-8 with the variable dns (RFC 9461 §5)")
             }
         default:
             break
         }
+    }
+
+    /// A dohpath (RFC 9461 §5) as BIND 9.18 checks it: UTF-8 starting with `/`, a URI
+    /// template (RFC 6570 §2) whose expressions are well formed, with a variable
+    /// named exactly `dns`. BIND's quirks are kept: percent-encoded octets need two
+    /// hex digits, variable names are letters, digits, `_` and %-escapes (no dots),
+    /// and a name after a prefix modifier (`{?x:1,dns}`) is not seen as `dns`.
+    static func isValidDoHPath(_ value: [UInt8]) -> Bool {
+        guard value.first == UInt8(ascii: "/"), isValidUTF8(value) else { return false }
+        enum State { case path, percent1, percent2, variable, variablePercent1, variablePercent2, explode, prefix }
+        var state = State.path
+        var sawDNS = false
+        var wasOperator = false
+        var nameStart = 0
+        var prefixStart = 0
+        var i = 0
+        while i < value.count {
+            let c = value[i]
+            i += 1
+            switch state {
+            case .path:
+                if c == UInt8(ascii: "{") {
+                    state = .variable
+                    wasOperator = false
+                    nameStart = i
+                } else if c == UInt8(ascii: "%") {
+                    state = .percent1
+                }
+            case .percent1, .percent2, .variablePercent1, .variablePercent2:
+                guard Base16.value(c) != nil else { return false }
+                state = state == .percent1 ? .percent2 : state == .percent2 ? .path
+                    : state == .variablePercent1 ? .variablePercent2 : .variable
+            case .variable:
+                switch c {
+                case UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: "."), UInt8(ascii: "/"),
+                     UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "&"):
+                    guard i == nameStart + 1, !wasOperator else { return false }
+                    wasOperator = true
+                    nameStart = i
+                case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "|"):
+                    return false
+                case UInt8(ascii: "*"), UInt8(ascii: ":"), UInt8(ascii: "}"), UInt8(ascii: ","):
+                    guard i != nameStart + 1 else { return false }
+                    if i - nameStart == 4 && value[nameStart..<(nameStart + 3)].elementsEqual("dns".utf8) { sawDNS = true }
+                    switch c {
+                    case UInt8(ascii: ":"):
+                        state = .prefix
+                        prefixStart = i
+                    case UInt8(ascii: "}"):
+                        state = .path
+                    case UInt8(ascii: "*"):
+                        state = .explode
+                    default:
+                        wasOperator = false
+                        nameStart = i
+                    }
+                case UInt8(ascii: "%"):
+                    state = .variablePercent1
+                default:
+                    guard c == UInt8(ascii: "_") || c &- 48 < 10 || (c | 0x20) &- 0x61 < 26 else { return false }
+                }
+            case .explode:
+                if c == UInt8(ascii: ",") {
+                    state = .variable
+                    wasOperator = false
+                    nameStart = i
+                } else if c == UInt8(ascii: "}") {
+                    state = .path
+                } else {
+                    return false
+                }
+            case .prefix:
+                // One to four digits, not starting with 0.
+                if c &- 48 < 10 {
+                    if i == prefixStart + 1 && c == UInt8(ascii: "0") { return false }
+                    if i - prefixStart > 4 { return false }
+                } else if c == UInt8(ascii: ",") || c == UInt8(ascii: "}") {
+                    guard i != prefixStart + 1 else { return false }
+                    if c == UInt8(ascii: "}") {
+                        state = .path
+                    } else {
+                        state = .variable
+                        wasOperator = false
+                    }
+                } else {
+                    return false
+                }
+            }
+        }
+        return state == .path && sawDNS
     }
 
     /// BIND's `isc_utf8_valid`: well-formed sequences without overlong forms or
@@ -332,8 +419,16 @@ enum SVCParameterText {
         return "key\(key)"
     }
 
-    static func encoding(of key: UInt16) -> Encoding {
-        registry.first { $0.key == key && $0.writesName }?.encoding ?? .text
+    /// How a value is written: by its key's format, or as a quoted string when the
+    /// value does not fit that format (possible only for values built in code).
+    static func encoding(of param: SVCParameter) -> Encoding {
+        guard let encoding = registry.first(where: { $0.key == param.key && $0.writesName })?.encoding else { return .text }
+        do {
+            try validate(key: param.key, param.value)
+            return encoding
+        } catch {
+            return .text
+        }
     }
 
     /// `key=value`, or the key alone for an empty value.
@@ -342,7 +437,7 @@ enum SVCParameterText {
         let value = param.value
         guard !value.isEmpty else { return }
         out.append(equals)
-        switch encoding(of: param.key) {
+        switch encoding(of: param) {
         case .text, .dohpath:
             EscapedText.appendQuoted(value, to: &out)
         case .port:

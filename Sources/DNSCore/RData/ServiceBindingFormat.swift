@@ -77,14 +77,13 @@ extension ServiceBindingFormat {
         while !reader.isAtEnd {
             let token = try reader.nextUnquoted("a SvcParam")
             var region = reader.bytes(token)
-            var merged = region
             // `key="value"`: the scanner ends the word at the quote, so the quoted
-            // value is the next token, starting right where the word ends.
-            if region.last == SVCParameterText.equals, let next = reader.peek(), next.isQuoted,
+            // value is the next token, starting right where the word ends. As in
+            // BIND's lexer, only the word's first `=` can open a quoted value.
+            if Self.firstUnescapedEquals(region) == region.endIndex - 1, let next = reader.peek(), next.isQuoted,
                next.line == token.line, Int(next.column) == Int(token.column) + region.count {
                 reader.skip()
-                merged = ArraySlice(Array(region) + reader.bytes(next))
-                region = merged
+                region = ArraySlice(Array(region) + reader.bytes(next))
             }
             do {
                 parameters.append(try SVCParameterText.parse(region))
@@ -101,6 +100,16 @@ extension ServiceBindingFormat {
             }
         }
         self.init(uncheckedPriority: priority, target: target, parameters: parameters)
+    }
+
+    static func firstUnescapedEquals(_ text: ArraySlice<UInt8>) -> Int? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == SVCParameterText.backslash { i += 2; continue }
+            if text[i] == SVCParameterText.equals { return i }
+            i += 1
+        }
+        return nil
     }
 
     public func writeText(to writer: inout RDataTextWriter) {

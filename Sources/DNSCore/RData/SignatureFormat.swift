@@ -15,6 +15,12 @@ public protocol SignatureFormat: RDataFormat {
     static var allowsDecompression: Bool { get }
     /// RRSIG times may also be written as seconds (RFC 4034 §3.2); SIG's may not.
     static var allowsSecondsInText: Bool { get }
+    /// BIND writes SIG's type covered as a bare number when the type has no mnemonic
+    /// (or is 0), and RRSIG's as `TYPEnnn`.
+    static var writesUnnamedTypesAsNumbers: Bool { get }
+    /// BIND rejects an RRSIG whose signer has more labels than the labels field: the
+    /// signer is the owner or an ancestor of it (RFC 4034 §3.1.3, §3.1.7).
+    static var checksSignerLabels: Bool { get }
 }
 
 extension SignatureFormat {
@@ -27,6 +33,9 @@ extension SignatureFormat {
         let inception = try reader.readU32()
         let keyTag = try reader.readU16()
         let signerName = try reader.readName(allowCompression: Self.allowsDecompression)
+        if Self.checksSignerLabels && signerName.labelCount > Int(labels) {
+            throw Self.malformed(reader, "the signer has more labels than the labels field (\(labels))")
+        }
         let signature = reader.readRemaining()
         guard !signature.isEmpty else { throw Self.malformed(reader, "empty signature") }
         self.init(typeCovered: typeCovered, algorithm: algorithm, labels: labels, originalTTL: originalTTL,
@@ -46,22 +55,44 @@ extension SignatureFormat {
     }
 
     public init(text reader: inout RDataTextReader) throws(TextError) {
-        let typeCovered = try reader.rrType("the type covered")
+        let typeCovered = try Self.readTypeCovered(&reader)
         let algorithm = try reader.dnssecAlgorithm()
         let labels = try reader.u8("labels")
         let originalTTL = try reader.u32("original TTL")
         let expiration = try reader.signatureTime("signature expiration", allowSeconds: Self.allowsSecondsInText)
         let inception = try reader.signatureTime("signature inception", allowSeconds: Self.allowsSecondsInText)
         let keyTag = try reader.u16("key tag")
+        let signerToken = reader.currentToken
         let signerName = try reader.name("the signer's name")
+        if Self.checksSignerLabels && signerName.labelCount > Int(labels) {
+            throw reader.error(.badRData, "the signer has more labels than the labels field (\(labels))", at: signerToken)
+        }
         let signature = try reader.base64Remaining("the signature")
         guard !signature.isEmpty else { throw reader.error(.badRData, "empty signature") }
         self.init(typeCovered: typeCovered, algorithm: algorithm, labels: labels, originalTTL: originalTTL,
                   expiration: expiration, inception: inception, keyTag: keyTag, signerName: signerName, signature: signature)
     }
 
+    /// A type mnemonic, `TYPEnnn`, or a plain number (BIND reads all three here).
+    static func readTypeCovered(_ reader: inout RDataTextReader) throws(TextError) -> RRType {
+        let token = try reader.nextUnquoted("the type covered")
+        let text = reader.bytes(token)
+        if let type = RRType(mnemonic: text) { return type }
+        guard let number = NXT.parseSignedDecimal(text) else {
+            throw reader.error(.unknownType, "unknown RR type '\(reader.entry.text(of: token))'", at: token)
+        }
+        guard (0...0xFFFF).contains(number) else {
+            throw reader.error(.badNumber, "type covered \(number) out of range", at: token)
+        }
+        return RRType(UInt16(number))
+    }
+
     public func writeText(to writer: inout RDataTextWriter) {
-        writer.rrType(typeCovered)
+        if Self.writesUnnamedTypesAsNumbers && (typeCovered.rawValue == 0 || typeCovered.mnemonic == nil) {
+            writer.number(typeCovered.rawValue)
+        } else {
+            writer.rrType(typeCovered)
+        }
         writer.number(algorithm)
         writer.number(labels)
         writer.number(originalTTL)
