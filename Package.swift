@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TSIG", targets: ["TSIG"]),
         .library(name: "DNSServer", targets: ["DNSServer"]),
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
+        .library(name: "Secondary", targets: ["Secondary"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
     ],
     dependencies: [
@@ -37,11 +38,27 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // A secondary that checks what it receives: refresh state machine, XFR client,
+        // validation gate, persistence.
+        .target(
+            name: "Secondary",
+            dependencies: [
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "dnsplane",
             dependencies: [
-                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer",
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer", "Secondary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // libFuzzer targets: build with
@@ -55,6 +72,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
+        .testTarget(name: "SecondaryTests", dependencies: ["Secondary", "DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport",
+                                                           .product(name: "NIOCore", package: "swift-nio"),
+                                                           .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
