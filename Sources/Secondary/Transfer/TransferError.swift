@@ -1,0 +1,31 @@
+import DNSCore
+
+/// Why a SOA query or a zone transfer did not produce a usable answer. The kind says
+/// what the refresh logic does next (another primary, a retry, a full transfer); the
+/// reason is for the log.
+public struct TransferError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// No connection, a reset, or the stream ended before the transfer did.
+        case network
+        case timeout
+        /// The primary answered with an error code (REFUSED, NOTAUTH…).
+        case refused
+        /// The answer does not make sense: wrong ID or question, a record outside the
+        /// zone, difference sequences out of order.
+        case malformed
+        /// A missing, wrong or unverifiable TSIG.
+        case tsig
+        /// Over the record or byte limit.
+        case tooLarge
+    }
+
+    public var kind: Kind
+    public var reason: String
+
+    public init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
