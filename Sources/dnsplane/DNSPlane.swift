@@ -9,6 +9,7 @@ struct DNSPlane: ParsableCommand {
         commandName: "dnsplane",
         abstract: "A hidden-primary DNS control plane with a validating zone pipeline.",
         version: version,
-        subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self, KeygenCommand.self]
+        subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self, KeygenCommand.self,
+                      SecondaryCommand.self]
     )
 }

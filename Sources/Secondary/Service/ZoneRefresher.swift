@@ -1,0 +1,270 @@
+import DNSCore
+import DNSServer
+import Logging
+import NIOCore
+import TSIG
+import ZoneCompiler
+
+/// Carries out one zone's `RefreshStateMachine`: runs the SOA queries and transfers it
+/// asks for, puts each transferred version through the `VersionGate`, swaps accepted
+/// ones into the catalog, saves them, and keeps the timer. The only place where the
+/// secondary's decisions meet the network, the disk and the clock.
+///
+/// An actor: NOTIFYs, timers and finished operations arrive from anywhere and are
+/// fed to the machine one at a time. At most one operation (a SOA query or a transfer)
+/// runs per zone, because the machine asks for one at a time.
+public actor ZoneRefresher {
+    public let origin: DomainName
+    public let primaries: [SocketAddress]
+    let key: TSIGKey?
+    let client: any ZoneTransferClient
+    let gate: VersionGate
+    let store: ZoneStore
+    let catalog: ZoneCatalog
+    let board: SecondaryStatusBoard
+    let expirePolicy: ExpirePolicy
+    let clock: any SecondaryClock
+    let logger: Logger
+
+    private var machine: RefreshStateMachine
+    /// The version served now.
+    private var zone: Zone?
+    private var timer: Task<Void, Never>?
+    private var operation: Task<Void, Never>?
+    private var stopped = false
+
+    public init(origin: DomainName, primaries: [SocketAddress], key: TSIGKey?, client: any ZoneTransferClient,
+                gate: VersionGate, store: ZoneStore, catalog: ZoneCatalog, board: SecondaryStatusBoard,
+                expirePolicy: ExpirePolicy, clock: any SecondaryClock, logger: Logger,
+                machine: RefreshStateMachine.Configuration? = nil) {
+        self.origin = origin
+        self.primaries = primaries
+        self.key = key
+        self.client = client
+        self.gate = gate
+        self.store = store
+        self.catalog = catalog
+        self.board = board
+        self.expirePolicy = expirePolicy
+        self.clock = clock
+        self.logger = logger
+        self.machine = RefreshStateMachine(configuration: machine ?? .init(primaryCount: primaries.count),
+                                           seed: UInt64.random(in: 0...UInt64.max))
+    }
+
+    /// Loads the saved version (served at once) and starts refreshing.
+    public func start() {
+        var loaded: RefreshStateMachine.Loaded?
+        let began = clock.now()
+        do {
+            if let (saved, state) = try store.load(origin), let soa = saved.soa {
+                zone = saved
+                catalog.replace(saved)
+                loaded = .init(serial: soa.serial, timers: SOATimers(soa), lastRefresh: state.lastRefresh)
+                board.update(origin) { $0.serial = soa.serial; $0.lastRefresh = state.lastRefresh }
+                let milliseconds = Int(((clock.now() - began) * 1000).rounded())
+                logger.info("\(origin): serial \(soa.serial) loaded from \(store.zonePath(origin)) (\(saved.recordCount) records, \(milliseconds) ms), serving")
+            } else {
+                logger.info("\(origin): no saved version in \(store.directory); waiting for a transfer")
+            }
+        } catch {
+            logger.error("\(origin): saved version not used: \(error); waiting for a transfer")
+        }
+        send(.start(now: clock.now(), loaded: loaded))
+    }
+
+    /// A NOTIFY from primary `primary` was accepted.
+    public func notify(primary: Int, serial: UInt32?) {
+        send(.notify(primary: primary, serial: serial, now: clock.now()))
+    }
+
+    /// Cancels the timer and any operation in flight; nothing starts after this.
+    public func stop() {
+        stopped = true
+        timer?.cancel()
+        operation?.cancel()
+        timer = nil
+        operation = nil
+    }
+
+    public var servedZone: Zone? { zone }
+
+    // MARK: - Driving the machine
+
+    private func send(_ event: RefreshStateMachine.Event) {
+        guard !stopped else { return }
+        let actions = machine.handle(event)
+        board.update(origin) { [machine] status in
+            status.expiresAt = machine.expiresAt
+            status.lastRefresh = machine.lastRefresh
+        }
+        for action in actions { perform(action) }
+    }
+
+    private func perform(_ action: RefreshStateMachine.Action) {
+        switch action {
+        case .querySOA(let primary):
+            let address = primaries[primary]
+            operation = Task { [client, origin, key] in
+                do {
+                    let soa = try await client.querySOA(zone: origin, primary: address, key: key)
+                    guard case .soa(let rdata) = soa.rdata else { return }
+                    await self.send(.soaAnswered(primary: primary, serial: rdata.serial, now: self.clock.now()))
+                } catch {
+                    self.soaFailed(primary: primary, error: error)
+                }
+            }
+        case .transfer(let primary, let serial):
+            operation = Task { await self.transfer(primary: primary, offered: serial) }
+        case .refreshed(let serial):
+            logger.debug("\(origin): serial \(serial) is current at \(Self.text(primaries, nil))")
+            save(state: ZoneStore.State(serial: serial, lastRefresh: machine.lastRefresh ?? clock.now()))
+        case .skipRejected(let serial, let until):
+            logger.info("\(origin): primary still offers serial \(serial), which was refused; next check in \(Self.seconds(until - clock.now()))")
+        case .primaryBehind(let primary, let serial):
+            logger.warning("\(origin): \(Self.text(primaries, primary)) has serial \(serial), older than ours (\(machine.serial ?? 0)); not transferred")
+        case .ignoreNotify(let reason):
+            logger.info("\(origin): NOTIFY ignored: \(reason)")
+        case .retryScheduled(let at, let failures):
+            board.update(origin) { $0.failedCount += 1 }
+            logger.warning("\(origin): no usable answer from \(primaries.count == 1 ? "the primary" : "any primary") (\(failures) in a row); next try in \(Self.seconds(at - clock.now()))")
+        case .expire:
+            let expire = machine.timers.map { Int($0.expire) } ?? 0
+            switch expirePolicy {
+            case .followSOA:
+                logger.error("\(origin): expired: no successful refresh for \(expire) s (SOA expire); answering SERVFAIL until a primary answers")
+            case .serveStale:
+                logger.warning("\(origin): expired: no successful refresh for \(expire) s (SOA expire); serving stale data (--expire-policy serve-stale)")
+            }
+        case .revive:
+            logger.notice("\(origin): refreshed after expiry; serving again")
+        case .wake(let at):
+            timer?.cancel()
+            timer = Task { [clock] in
+                do { try await clock.sleep(until: at) } catch { return }
+                guard !Task.isCancelled else { return }
+                self.send(.timer(now: clock.now()))
+            }
+        }
+    }
+
+    private func soaFailed(primary: Int, error: any Error) {
+        guard !stopped else { return }
+        logger.warning("\(origin): SOA query to \(Self.text(primaries, primary)) failed: \(error)")
+        send(.soaFailed(primary: primary, now: clock.now()))
+    }
+
+    // MARK: - Transfer, gate, publish
+
+    private func transfer(primary: Int, offered: UInt32) async {
+        let address = primaries[primary]
+        let source = Self.text(primaries, primary)
+        let previous = zone
+        let previousSOA = previous.flatMap(Self.soaRecord)
+        do {
+            let outcome = try await client.transfer(zone: origin, primary: address, currentSOA: previousSOA, key: key)
+            guard !stopped else { return }
+            var method = previousSOA == nil ? "AXFR" : "IXFR"
+            var candidate: Zone
+            var changes: Int?
+            switch outcome.content {
+            case .upToDate(let soa):
+                logger.info("\(origin): IXFR from \(source): the primary has no newer version than \(previous?.soa?.serial ?? 0)")
+                send(.transferUpToDate(primary: primary, serial: Self.serial(soa), now: clock.now()))
+                return
+            case .full(let soa, let records):
+                if previousSOA != nil { method = "IXFR (full zone)" }
+                candidate = Self.build(origin, soa: soa, records: records)
+            case .incremental(_, let changesets):
+                do {
+                    candidate = try previous!.applying(changesets)
+                    changes = changesets.reduce(0) { $0 + $1.changeCount }
+                } catch {
+                    logger.warning("\(origin): IXFR from \(source) does not apply to serial \(previous?.soa?.serial ?? 0) (\(error)); falling back to AXFR")
+                    board.update(origin) { $0.ixfrFallbackCount += 1 }
+                    let full = try await client.transfer(zone: origin, primary: address, currentSOA: nil, key: key)
+                    guard !stopped else { return }
+                    guard case .full(let soa, let records) = full.content else {
+                        throw TransferError(.malformed, "AXFR of \(origin) from \(source) did not return a zone")
+                    }
+                    method = "AXFR"
+                    candidate = Self.build(origin, soa: soa, records: records)
+                }
+            }
+            publish(candidate, previous: previous, primary: primary, method: method, changes: changes)
+        } catch {
+            guard !stopped else { return }
+            logger.warning("\(origin): transfer of serial \(offered) from \(source) failed: \(error)")
+            send(.transferFailed(primary: primary, now: clock.now()))
+        }
+    }
+
+    private func publish(_ candidate: Zone, previous: Zone?, primary: Int, method: String, changes: Int?) {
+        let source = Self.text(primaries, primary)
+        let serial = candidate.soa?.serial ?? 0
+        switch gate.evaluate(candidate, previous: previous) {
+        case .reject(let rejection):
+            let keeping = previous?.soa.map { "keeping serial \($0.serial)" } ?? "still no data to serve"
+            let text = "refused serial \(serial) from \(source): \(rejection), \(keeping)"
+            logger.error("\(origin): \(text)")
+            board.update(origin) {
+                $0.rejectedCount += 1
+                $0.lastRejection = text
+            }
+            send(.transferRejected(primary: primary, serial: serial, now: clock.now()))
+        case .accept(let accepted):
+            catalog.replace(candidate)
+            zone = candidate
+            let now = clock.now()
+            board.update(origin) {
+                $0.serial = serial
+                if method.hasPrefix("IXFR") && !method.contains("full") { $0.ixfrCount += 1 } else { $0.axfrCount += 1 }
+            }
+            let count = changes ?? (accepted.removed + accepted.added)
+            logger.info("\(origin): serial \(serial) transferred by \(method) from \(source) (\(count) change\(count == 1 ? "" : "s")), published")
+            for warning in accepted.warnings.prefix(5) {
+                logger.notice("\(origin): serial \(serial): [\(warning.check)] \(warning.message)")
+            }
+            send(.transferPublished(primary: primary, serial: serial, timers: SOATimers(candidate.soa!), now: now))
+            do {
+                try store.save(candidate, state: ZoneStore.State(serial: serial, lastRefresh: now, primary: source))
+            } catch {
+                logger.error("\(origin): serial \(serial) is served but could not be saved: \(error)")
+            }
+        }
+    }
+
+    private func save(state: ZoneStore.State) {
+        do {
+            try store.saveState(state, for: origin)
+        } catch {
+            logger.error("\(origin): refresh time could not be saved: \(error)")
+        }
+    }
+
+    static func build(_ origin: DomainName, soa: ResourceRecord, records: [ResourceRecord]) -> Zone {
+        var builder = ZoneBuilder(origin: origin)
+        builder.add(soa)
+        for record in records { builder.add(record) }
+        return builder.zone
+    }
+
+    static func soaRecord(_ zone: Zone) -> ResourceRecord? {
+        guard let soa = zone.soa, let ttl = zone.soaTTL else { return nil }
+        return ResourceRecord(owner: zone.origin, type: .soa, rrClass: zone.rrClass, ttl: ttl, rdata: .soa(soa))
+    }
+
+    static func serial(_ record: ResourceRecord) -> UInt32 {
+        if case .soa(let soa) = record.rdata { return soa.serial }
+        return 0
+    }
+
+    static func text(_ primaries: [SocketAddress], _ index: Int?) -> String {
+        guard let index else { return primaries.map { NIOZoneTransferClient.text($0) }.joined(separator: ", ") }
+        return NIOZoneTransferClient.text(primaries[index])
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 10 ? "\(Double(Int(max(0, value) * 10)) / 10) s" : "\(Int(value)) s"
+    }
+}
