@@ -1,0 +1,98 @@
+import DNSCore
+import DNSServer
+import Foundation
+import Logging
+import NIOCore
+import TestSupport
+import TSIG
+@testable import Secondary
+
+/// A real BIND primary for `home.arpa.` on 127.0.0.1, and our secondaries on 127.0.0.2
+/// (any 127.x address binds on Linux; BIND itself only listens on 127.0.0.1, DESIGN §7).
+/// BIND notifies every secondary port it is told about and signs NOTIFYs to 127.0.0.2
+/// when a key is given.
+final class BINDPrimaryHarness: @unchecked Sendable {
+    static let origin: DomainName = "home.arpa."
+    static let secondaryAddress = "127.0.0.2"
+
+    let named: NamedServer
+    let key: TSIGKey?
+    let zoneFile: String
+    let secondaryPorts: [UInt16]
+    private var reloads = 0
+
+    /// `dynamic` adds `allow-update` with the key (so nsupdate works and BIND answers
+    /// IXFR from its journal); otherwise `ixfr-from-differences` makes reloads
+    /// incremental too.
+    init(zone: String, key: TSIGKey?, secondaries: Int, dynamic: Bool, options: String = "") throws {
+        self.key = key
+        secondaryPorts = (0..<secondaries).map { _ in FreePort.find(on: Self.secondaryAddress) }
+        let scratch = try ScratchDirectory("zone")
+        zoneFile = try scratch.write("home.arpa.zone", zone)
+        let notify = secondaryPorts.map { "\(Self.secondaryAddress) port \($0)" }
+        let keyName = key.map { $0.name.bindText }
+        let role = NamedServer.Zone.Role.primary(
+            file: zoneFile, allowUpdate: dynamic ? [keyName.map { "key \($0)" } ?? "127.0.0.1"] : [],
+            alsoNotify: notify, allowTransfer: keyName.map { "key \($0)" } ?? "any")
+        named = try NamedServer(
+            zones: [NamedServer.Zone(name: "home.arpa", role: role, extra: dynamic ? "" : "ixfr-from-differences yes;")],
+            keys: key?.bindConfiguration ?? "", options: options,
+            extra: keyName.map { "server \(Self.secondaryAddress) { keys \($0); };" } ?? "")
+    }
+
+    var port: UInt16 { named.port }
+    var address: SocketAddress { try! SocketAddress(ipAddress: named.address, port: Int(named.port)) }
+
+    func start() throws { try named.start(readyZone: Self.origin) }
+    func stop() { named.stop() }
+
+    /// Replaces the zone file and has BIND reload it (SIGHUP). The file's time is set
+    /// ahead so BIND sees a change even within the same second.
+    func replaceZone(_ text: String) throws {
+        reloads += 1
+        try text.write(toFile: zoneFile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(Double(2 + reloads))],
+                                              ofItemAtPath: zoneFile)
+        named.reload()
+    }
+
+    /// A zone: SOA, two name servers with addresses, hosts host0…host(N-1).
+    static func zoneText(serial: UInt32, hosts: Int, refresh: Int = 3600, retry: Int = 600, expire: Int = 86400,
+                         extra: String = "") -> String {
+        var text = """
+        $ORIGIN home.arpa.
+        $TTL 300
+        @ IN SOA ns1.home.arpa. hostmaster.home.arpa. ( \(serial) \(refresh) \(retry) \(expire) 300 )
+        @ IN NS ns1
+        @ IN NS ns2
+        ns1 IN A 192.0.2.1
+        ns2 IN A 192.0.2.2
+
+        """
+        for index in 0..<hosts { text += "host\(index) IN A 198.51.\(index / 250).\(index % 250 + 1)\n" }
+        return text + extra
+    }
+
+    /// Our secondary, in-process, on 127.0.0.2 and the `index`th notified port.
+    func secondary(index: Int, dataDirectory: String, key: TSIGKey?, policy: ExpirePolicy = .followSOA,
+                   label: String) async throws -> (SecondaryServer, RecordingLogHandler.Lines) {
+        let (logger, lines) = RecordingLogHandler.logger(label)
+        let configuration = SecondaryConfiguration(
+            dataDirectory: dataDirectory,
+            listen: [try SocketAddress(ipAddress: Self.secondaryAddress, port: Int(secondaryPorts[index]))],
+            zones: [Self.origin], primaries: [address], key: key, expirePolicy: policy,
+            limits: TransferLimits(transferTimeout: 10, queryTimeout: 1), initialRetry: 1)
+        let server = SecondaryServer(configuration: configuration, logger: logger)
+        try await server.start()
+        return (server, lines)
+    }
+
+    /// The serial our `index`th secondary answers, or nil (no answer, SERVFAIL).
+    func servedSerial(_ index: Int) -> UInt32? {
+        DNSProbe.serial(of: Self.origin, server: Self.secondaryAddress, port: secondaryPorts[index])
+    }
+
+    func rcode(_ index: Int, _ name: DomainName = origin, _ type: RRType = .soa) -> RCode? {
+        (try? DNSProbe.query(name, type, server: Self.secondaryAddress, port: secondaryPorts[index], timeout: 0.5))?.header.rcode
+    }
+}
