@@ -56,6 +56,17 @@ final class BINDPrimaryHarness: @unchecked Sendable {
         named.reload()
     }
 
+    /// Runs BIND's nsupdate against this primary with the key; returns its output
+    /// (empty when all went well).
+    func nsupdate(_ commands: String) throws -> String {
+        guard let key, let nsupdate = Peers.find("nsupdate") else { throw DNSProbe.Failure(description: "nsupdate needs a key and BIND's nsupdate") }
+        let scratch = try ScratchDirectory("nsupdate")
+        defer { scratch.remove() }
+        let keyFile = try scratch.write("key.conf", key.bindConfiguration)
+        let script = try scratch.write("script", "server 127.0.0.1 \(port)\nzone home.arpa.\n\(commands)\nsend\n")
+        return try Peers.run(nsupdate, ["-k", keyFile, script])
+    }
+
     /// A zone: SOA, two name servers with addresses, hosts host0…host(N-1).
     static func zoneText(serial: UInt32, hosts: Int, refresh: Int = 3600, retry: Int = 600, expire: Int = 86400,
                          extra: String = "") -> String {

@@ -122,7 +122,7 @@ struct RefreshStateMachineTests {
         _ = m.handle(.start(now: 0, loaded: .init(serial: 1, timers: timers, lastRefresh: 0)))
         _ = m.handle(.soaAnswered(primary: 0, serial: 2, now: 0))
         let rejected = m.handle(.transferRejected(primary: 0, serial: 2, now: 1))
-        #expect(rejected.first == .retryScheduled(at: 21, failures: 1))
+        #expect(rejected.first == .holdRejected(serial: 2, until: 21))
         guard case .ignoreNotify? = m.handle(.notify(primary: 0, serial: 2, now: 2)).first else {
             Issue.record("NOTIFY of the rejected serial not ignored")
             return
@@ -133,7 +133,7 @@ struct RefreshStateMachineTests {
         // At the retry it is fetched again (and refused again, with a longer wait).
         #expect(m.handle(.timer(now: 21)).first == .querySOA(primary: 0))
         #expect(m.handle(.soaAnswered(primary: 0, serial: 2, now: 21)).first == .transfer(primary: 0, serial: 2))
-        #expect(m.handle(.transferRejected(primary: 0, serial: 2, now: 22)).first == .retryScheduled(at: 62, failures: 2))
+        #expect(m.handle(.transferRejected(primary: 0, serial: 2, now: 22)).first == .holdRejected(serial: 2, until: 62))
         // A new serial goes through at once.
         #expect(m.handle(.notify(primary: 0, serial: 3, now: 23)).first == .querySOA(primary: 0))
         #expect(m.handle(.soaAnswered(primary: 0, serial: 3, now: 23)).first == .transfer(primary: 0, serial: 3))

@@ -76,6 +76,9 @@ public struct RefreshStateMachine: Sendable {
         case ignoreNotify(reason: String)
         /// Every primary failed this round; the next starts at `at`.
         case retryScheduled(at: Double, failures: Int)
+        /// The gate refused `serial`; it is not fetched again before `until` unless the
+        /// primary moves to another serial.
+        case holdRejected(serial: UInt32, until: Double)
         /// The expire time passed without a successful refresh.
         case expire
         /// A refresh succeeded after expiry.
@@ -212,7 +215,7 @@ public struct RefreshStateMachine: Sendable {
             let until = now + retryDelay()
             rejected = (refused, until)
             nextCheck = until
-            actions.append(.retryScheduled(at: until, failures: consecutiveFailures))
+            actions.append(.holdRejected(serial: refused, until: until))
         }
 
         let now = event.now

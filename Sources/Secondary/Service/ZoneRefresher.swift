@@ -123,6 +123,8 @@ public actor ZoneRefresher {
             logger.info("\(origin): primary still offers serial \(serial), which was refused; next check in \(Self.seconds(until - clock.now()))")
         case .primaryBehind(let primary, let serial):
             logger.warning("\(origin): \(Self.text(primaries, primary)) has serial \(serial), older than ours (\(machine.serial ?? 0)); not transferred")
+        case .holdRejected(let serial, let until):
+            logger.info("\(origin): serial \(serial) is not fetched again for \(Self.seconds(until - clock.now())) unless the primary's serial changes")
         case .ignoreNotify(let reason):
             logger.info("\(origin): NOTIFY ignored: \(reason)")
         case .retryScheduled(let at, let failures):

@@ -49,7 +49,7 @@ public struct SOAQuery: Sendable {
         }
         guard message.header.rcode == .noError else {
             if let tsig = message.tsig, tsig.error != .noError {
-                throw TransferError(.tsig, "SOA query for \(zone) answered \(message.header.rcode), TSIG \(tsig.error)")
+                throw TransferError(.tsig, "SOA query for \(zone) answered \(message.header.rcode), TSIG \(TransferError.tsigName(tsig.error))")
             }
             throw TransferError(.refused, "SOA query for \(zone) answered \(message.header.rcode)")
         }

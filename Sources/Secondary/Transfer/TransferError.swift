@@ -28,4 +28,16 @@ public struct TransferError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String { reason }
+
+    /// A TSIG error code by its RFC 8945 name: code 16 is BADSIG in a TSIG record,
+    /// not the BADVERS it means in an OPT record.
+    static func tsigName(_ code: RCode) -> String {
+        switch code.rawValue {
+        case 16: return "BADSIG"
+        case 17: return "BADKEY"
+        case 18: return "BADTIME"
+        case 22: return "BADTRUNC"
+        default: return "\(code)"
+        }
+    }
 }

@@ -66,7 +66,7 @@ public struct TransferSession: Sendable {
         // comes back unsigned with the TSIG error (RFC 8945 §5.3.2): say which.
         if message.header.rcode != .noError {
             if let tsig = message.tsig, tsig.error != .noError {
-                throw TransferError(.tsig, "\(name) of \(zone) refused by the primary: \(message.header.rcode), TSIG \(tsig.error)")
+                throw TransferError(.tsig, "\(name) of \(zone) refused by the primary: \(message.header.rcode), TSIG \(TransferError.tsigName(tsig.error))")
             }
             throw TransferError(.refused, "\(name) of \(zone) answered \(message.header.rcode)")
         }

@@ -85,6 +85,7 @@ public struct ZoneTransferReader: Sendable {
         if case .afterFirst = phase, case .ixfr(let ours) = request, messageCount == 1,
            SerialNumber(newSerial).compare(to: SerialNumber(ours)) != .greater {
             phase = .done
+            isUpToDate = true
         }
         return isComplete
     }
