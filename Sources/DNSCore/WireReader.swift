@@ -7,9 +7,6 @@ public struct WireReader: Sendable {
     public var position: Int
     /// Reads must stay below this offset.
     public var limit: Int
-    /// Compression pointers must point at or after this offset. A message sets it to
-    /// 12: no name starts inside the header, and BIND refuses pointers there.
-    public var lowestPointerTarget = 0
 
     public init(bytes: [UInt8], position: Int = 0) {
         self.bytes = bytes
@@ -101,9 +98,6 @@ public struct WireReader: Sendable {
                 let target = (length & 0x3F) << 8 | Int(bytes[cursor + 1])
                 guard target < lowestVisited else {
                     throw WireError(target >= cursor ? .badPointer : .pointerLoop, at: cursor, "pointer to \(target)")
-                }
-                guard target >= lowestPointerTarget else {
-                    throw WireError(.badPointer, at: cursor, "pointer to \(target), before \(lowestPointerTarget)")
                 }
                 hops += 1
                 guard hops <= Self.maxPointersPerName else {

@@ -20,8 +20,7 @@ extension Message {
     /// that we answer FORMERR where BIND does: questions share one name and class and
     /// do not repeat; outside UPDATE every record has the message's class; one OPT, at
     /// the root, in the additional section; TSIG last; RFC 2136's empty RDATA only in
-    /// prerequisites and deletions; type 0 never; known EDNS options well-formed; no
-    /// compression pointer into the header.
+    /// prerequisites and deletions; type 0 never; known EDNS options well-formed.
     ///
     /// Nothing is allocated from a count before the count is checked against the
     /// octets left, and compression pointers must point backwards (see `WireReader`),
@@ -31,7 +30,6 @@ extension Message {
             throw WireError(.truncated, at: bytes.count, "a header needs 12 octets, found \(bytes.count)")
         }
         var reader = WireReader(bytes: bytes)
-        reader.lowestPointerTarget = MessageHeader.wireLength
         let id = try reader.readU16()
         var header = MessageHeader(id: id, flagsWord: try reader.readU16())
         let questionCount = Int(try reader.readU16())
