@@ -71,6 +71,20 @@ let package = Package(
         // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
         .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
+        // The hidden primary: UPDATE, policy, journal, serials, source reloads, NOTIFY,
+        // outbound transfers.
+        .target(
+            name: "HiddenPrimary",
+            dependencies: [
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "SecondaryTests", dependencies: ["Secondary", "DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport",
                                                            .product(name: "NIOCore", package: "swift-nio"),

@@ -54,6 +54,7 @@ extension DomainName {
                 if byte == UInt8(ascii: "\\") {
                     guard i < n else { throw .badEscape }
                     let first = input[i]
+                    if first == UInt8(ascii: "[") && out.count == labelStart + 1 { throw .bitstringLabel }
                     i += 1
                     if isDigit(first) {
                         guard i + 1 < n, isDigit(input[i]), isDigit(input[i + 1]) else { throw .badEscape }

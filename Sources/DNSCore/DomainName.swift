@@ -198,6 +198,8 @@ public enum DomainNameError: Error, Sendable, Equatable, CustomStringConvertible
     case badEscape
     case relativeWithoutOrigin
     case empty
+    /// A label starting with `\[`: an RFC 2673 bitstring label, which RFC 6891 retired.
+    case bitstringLabel
 
     public var description: String {
         switch self {
@@ -209,6 +211,7 @@ public enum DomainNameError: Error, Sendable, Equatable, CustomStringConvertible
         case .badEscape: return "bad escape sequence"
         case .relativeWithoutOrigin: return "relative name with no origin"
         case .empty: return "empty name"
+        case .bitstringLabel: return "bitstring labels (RFC 2673) are not supported"
         }
     }
 }

@@ -71,6 +71,9 @@ public struct RRType: RawRepresentable, Hashable, Sendable, Comparable {
     public static let zonemd = RRType(63)
     public static let svcb = RRType(64)
     public static let https = RRType(65)
+    public static let dsync = RRType(66)
+    public static let hhit = RRType(67)
+    public static let brid = RRType(68)
     public static let spf = RRType(99)
     public static let uinfo = RRType(100)
     public static let uid = RRType(101)
@@ -110,7 +113,7 @@ public struct RRType: RawRepresentable, Hashable, Sendable, Comparable {
         45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 49: "DHCID", 50: "NSEC3",
         51: "NSEC3PARAM", 52: "TLSA", 53: "SMIMEA", 55: "HIP", 56: "NINFO", 57: "RKEY",
         58: "TALINK", 59: "CDS", 60: "CDNSKEY", 61: "OPENPGPKEY", 62: "CSYNC", 63: "ZONEMD",
-        64: "SVCB", 65: "HTTPS", 99: "SPF", 100: "UINFO", 101: "UID", 102: "GID",
+        64: "SVCB", 65: "HTTPS", 66: "DSYNC", 67: "HHIT", 68: "BRID", 99: "SPF", 100: "UINFO", 101: "UID", 102: "GID",
         103: "UNSPEC", 104: "NID", 105: "L32", 106: "L64", 107: "LP", 108: "EUI48",
         109: "EUI64", 249: "TKEY", 250: "TSIG", 251: "IXFR", 252: "AXFR", 253: "MAILB",
         254: "MAILA", 255: "ANY", 256: "URI", 257: "CAA", 258: "AVC", 259: "DOA",

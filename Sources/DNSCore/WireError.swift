@@ -13,6 +13,8 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case tooManyRecords
         case badOPT
         case badTSIG
+        case badQuestion
+        case classMismatch
     }
 
     public var kind: Kind
@@ -39,6 +41,8 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case .tooManyRecords: what = "record counts exceed the message"
         case .badOPT: what = "malformed OPT record"
         case .badTSIG: what = "misplaced or malformed TSIG record"
+        case .badQuestion: what = "malformed question section"
+        case .classMismatch: what = "record class differs from the message's"
         }
         return reason.isEmpty ? "\(what) at offset \(offset)" : "\(what) at offset \(offset): \(reason)"
     }

@@ -59,15 +59,21 @@ public struct WireReader: Sendable {
         return try readBytes(length)
     }
 
+    /// A name has at most 127 labels, so it never needs more pointers than that. Chains
+    /// of pointers to pointers are legal but useless; without a cap, a message full of
+    /// them would make every name cost thousands of hops.
+    public static let maxPointersPerName = 127
+
     /// Reads a name, following compression pointers when `allowCompression` is set.
     /// Each pointer must point before every position already visited, which makes
-    /// loops impossible without a separate hop counter.
+    /// loops impossible; the hop cap bounds the work per name.
     public mutating func readName(allowCompression: Bool = true) throws(WireError) -> DomainName {
         var out: [UInt8] = []
         out.reserveCapacity(32)
         var cursor = position
         var end = -1  // where reading resumes after the first pointer
         var lowestVisited = position
+        var hops = 0
         let bound = limit
         while true {
             // A name may be followed by a pointer anywhere in the message, but its own
@@ -92,6 +98,10 @@ public struct WireReader: Sendable {
                 let target = (length & 0x3F) << 8 | Int(bytes[cursor + 1])
                 guard target < lowestVisited else {
                     throw WireError(target >= cursor ? .badPointer : .pointerLoop, at: cursor, "pointer to \(target)")
+                }
+                hops += 1
+                guard hops <= Self.maxPointersPerName else {
+                    throw WireError(.pointerLoop, at: cursor, "more than \(Self.maxPointersPerName) pointers in one name")
                 }
                 if end < 0 { end = cursor + 2 }
                 lowestVisited = target

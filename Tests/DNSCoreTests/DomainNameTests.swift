@@ -81,3 +81,13 @@ struct DomainNameTests {
         #expect(DomainName("*.example.com.").isWildcard)
     }
 }
+
+@Suite("DomainName: RFC 2673 bitstring labels")
+struct BitstringLabelTests {
+    @Test("A label starting with \\[ is refused, as BIND does; \\[ inside a label is a bracket")
+    func bitstring() throws {
+        #expect(throws: DomainNameError.bitstringLabel) { try DomainName("\\[x1/1].example.", origin: nil) }
+        #expect(throws: DomainNameError.bitstringLabel) { try DomainName("a.\\[b.example.", origin: nil) }
+        #expect(try DomainName("c\\[.example.", origin: nil).labels.first.map { Array($0) } == Array("c[".utf8))
+    }
+}

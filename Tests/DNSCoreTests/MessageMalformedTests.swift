@@ -45,6 +45,10 @@ struct MessageMalformedTests {
         // A pointer past the end of the message.
         let forward = Raw.header(qd: 1) + [0xFF, 0xFF] + Raw.u16(1) + Raw.u16(1)
         #expect(error(forward)?.kind == .badPointer)
+        // A pointer into the header is odd but, as for BIND, fine if it reads as a
+        // name: here ARCOUNT's high octet, a zero, is the root.
+        let header = Raw.header(qd: 1, an: 1) + Self.query + Raw.record([0xC0, 10], type: 1, rdata: Raw.a1)
+        #expect(error(header) == nil)
     }
 
     @Test("RFC 1035 §4.1.4: a pointer back into a name already being read is a loop")
@@ -56,6 +60,30 @@ struct MessageMalformedTests {
         bytes += [1, UInt8(ascii: "b"), 0xC0, UInt8(owner)]
         bytes += Raw.u16(1) + Raw.u16(1) + Raw.u32(0) + Raw.u16(4) + Raw.a1
         #expect(error(bytes)?.kind == .pointerLoop)
+    }
+
+    @Test("RFC 1035 §4.1.4: chains of pointers to pointers are cut off, so names stay cheap")
+    func pointerChains() throws {
+        // A root label at 12, then `hops` pointers, each pointing at the one before;
+        // a name read from the last pointer follows all of them.
+        func chain(_ hops: Int) -> (bytes: [UInt8], last: Int) {
+            var bytes = Raw.header() + [0]
+            for i in 0..<hops {
+                let target = i == 0 ? 12 : 13 + 2 * (i - 1)
+                bytes += [0xC0 | UInt8(target >> 8), UInt8(target & 0xFF)]
+            }
+            return (bytes, 13 + 2 * (hops - 1))
+        }
+        // 127 pointers, as many as a 127-label name could use: fine.
+        let most = chain(WireReader.maxPointersPerName)
+        var reader = WireReader(bytes: most.bytes, position: most.last)
+        #expect(try reader.readName() == .root)
+        // One more, or thousands, cost no more than that before failing.
+        for hops in [WireReader.maxPointersPerName + 1, 8000] {
+            let hostile = chain(hops)
+            var reader = WireReader(bytes: hostile.bytes, position: hostile.last)
+            #expect(throws: WireError(.pointerLoop, at: 0)) { try reader.readName() }
+        }
     }
 
     @Test("RFC 1035 §4.1.3: RDLENGTH running past the message")
@@ -112,6 +140,57 @@ struct MessageMalformedTests {
         #expect(error(tooLong)?.kind == .nameTooLong)
         let extended = Raw.header(qd: 1) + [0x41, 0] + Raw.u16(1) + Raw.u16(1)
         #expect(error(extended)?.kind == .badLabelType)
+    }
+
+    @Test("BIND's parser rules: one name and class in the question section, no repeats")
+    func questions() {
+        let twoTypes = Raw.header(qd: 2) + Raw.question("example.com", type: 1) + Raw.question("example.com", type: 28)
+        #expect(error(twoTypes) == nil)
+        let twoNames = Raw.header(qd: 2) + Raw.question("example.com") + Raw.question("example.org")
+        #expect(error(twoNames)?.kind == .badQuestion)
+        let twoClasses = Raw.header(qd: 2) + Raw.question("example.com") + Raw.question("example.com", rrClass: 3)
+        #expect(error(twoClasses)?.kind == .badQuestion)
+        let repeated = Raw.header(qd: 2) + Raw.question("example.com") + Raw.question("EXAMPLE.com")
+        #expect(error(repeated)?.kind == .badQuestion)
+        #expect(error(repeated)?.offset == 12 + Self.query.count)
+    }
+
+    @Test("BIND's parser rules: outside UPDATE every record has the message's class")
+    func classes() {
+        let chaos = Raw.header(qd: 1, an: 1) + Self.query + Raw.record("version.bind", type: 16, rrClass: 3, rdata: [1, 0x61])
+        #expect(error(chaos)?.kind == .classMismatch)
+        // Without a question, the first record sets the class (later AXFR messages).
+        let noQuestion = Raw.header(an: 2) + Raw.record("a", type: 16, rrClass: 3, rdata: [1, 0x61])
+            + Raw.record("b", type: 16, rdata: [1, 0x61])
+        #expect(error(noQuestion)?.kind == .classMismatch)
+        // A class ANY question takes records of any class; OPT and TSIG have their own.
+        let anyClass = Raw.header(qd: 1, an: 1) + Raw.question("example.com", rrClass: 255)
+            + Raw.record("version.bind", type: 16, rrClass: 3, rdata: [1, 0x61])
+        #expect(error(anyClass) == nil)
+        // UPDATE mixes the zone's class with ANY and NONE by design.
+        let update = Raw.header(flags: 0x2800, qd: 1, ns: 1) + Raw.question("example.com", type: 6)
+            + Raw.record("a.example.com", type: 16, rrClass: 3, rdata: [1, 0x61])
+        #expect(error(update) == nil)
+    }
+
+    @Test("RFC 6895 §3.1: type 0 is reserved and has no RDATA")
+    func typeZero() {
+        let bytes = Raw.header(qd: 1, an: 1) + Self.query + Raw.record("example.com", type: 0, rdata: [])
+        #expect(error(bytes)?.kind == .badRData)
+    }
+
+    @Test("RFC 3597 §5: types defined for class IN are opaque in other classes, as BIND keeps them")
+    func classSpecificTypes() throws {
+        // An A record of class CH in a CH message: not an IPv4 address, kept as octets.
+        let chaos = Raw.header(qd: 1, an: 1) + Raw.question("example.com", rrClass: 3)
+            + Raw.record("example.com", type: 1, rrClass: 3, rdata: Raw.name("ch.example") + [0x01, 0x02])
+        let message = try Message(wire: chaos)
+        #expect(message.answers[0].rdata == .unknown(UnknownRData(type: .a, data: Raw.name("ch.example") + [0x01, 0x02])))
+        #expect(try Message(wire: message.encode()) == message)
+        // HS shares IN's A format.
+        let hesiod = Raw.header(qd: 1, an: 1) + Raw.question("example.com", rrClass: 4)
+            + Raw.record("example.com", type: 1, rrClass: 4, rdata: Raw.a1)
+        #expect(try Message(wire: hesiod).answers[0].rdata == .a(A(IPv4Address(192, 0, 2, 1))))
     }
 
     @Test("Any prefix of a valid message fails cleanly")

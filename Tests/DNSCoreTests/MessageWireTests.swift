@@ -122,8 +122,20 @@ struct MessageWireTests {
         let inClass = Raw.header(flags: 0x2800, qd: 1, ns: 1) + zone + Raw.record("a.example.com", type: 1, rdata: [])
         #expect(throws: WireError(.badRData, at: 0)) { try Message(wire: inClass) }
         // Outside UPDATE the rule does not apply.
-        let query = Raw.header(flags: 0x8000, qd: 1, an: 1) + zone + Raw.record("a.example.com", type: 1, rrClass: 255, rdata: [])
+        let query = Raw.header(flags: 0x8000, qd: 1, an: 1) + Raw.question("example.com", rrClass: 255)
+            + Raw.record("a.example.com", type: 1, rrClass: 255, rdata: [])
         #expect(throws: WireError(.badRData, at: 0)) { try Message(wire: query) }
+        // Nor in the additional section of an UPDATE.
+        let additional = Raw.header(flags: 0x2800, qd: 1, ar: 1) + zone + Raw.record("a.example.com", type: 5, rrClass: 255, rdata: [])
+        #expect(throws: WireError(.truncated, at: 0)) { try Message(wire: additional) }
+        // RDATA where RFC 2136 allows none is a FORMERR (§3.2.1, §3.4.1.2).
+        let prerequisite = Raw.header(flags: 0x2800, qd: 1, an: 1) + zone + Raw.record("a.example.com", type: 1, rrClass: 254, rdata: Raw.a1)
+        #expect(throws: WireError(.rdataLength, at: 0)) { try Message(wire: prerequisite) }
+        let deletion = Raw.header(flags: 0x2800, qd: 1, ns: 1) + zone + Raw.record("a.example.com", type: 1, rrClass: 255, rdata: Raw.a1)
+        #expect(throws: WireError(.rdataLength, at: 0)) { try Message(wire: deletion) }
+        // Deleting one RR (update section, class NONE) needs the RR's RDATA.
+        let deleteOne = Raw.header(flags: 0x2800, qd: 1, ns: 1) + zone + Raw.record("a.example.com", type: 1, rrClass: 254, rdata: [])
+        #expect(throws: WireError(.badRData, at: 0)) { try Message(wire: deleteOne) }
         // An unknown type with no RDATA is fine anywhere.
         let unknown = Raw.header(flags: 0x8000, qd: 1, an: 1) + zone + Raw.record("a.example.com", type: 65280, rdata: [])
         #expect(try Message(wire: unknown).answers[0].rdata == .unknown(UnknownRData(type: RRType(65280), data: [])))

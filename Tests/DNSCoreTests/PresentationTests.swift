@@ -133,3 +133,37 @@ struct PresentationTests {
         #expect(SignatureTimeText.format(-1) == Array("19691231235959".utf8))
     }
 }
+
+@Suite("RDATA length limit")
+struct RDataLengthLimitTests {
+    @Test("Text whose RDATA would pass 65535 octets is refused, not encoded")
+    func textLimit() throws {
+        let strings = String(repeating: "\"" + String(repeating: "x", count: 255) + "\" ", count: 257)
+        #expect(throws: TextError.self) { try RData(type: .txt, text: strings) }
+        let fits = String(repeating: "\"" + String(repeating: "x", count: 255) + "\" ", count: 255)
+        #expect(try RData(type: .txt, text: fits).wireBytes.count == 255 * 256)
+    }
+
+    @Test("A received RDATA that would grow past 65535 octets when its names are written out is refused")
+    func wireLimit() throws {
+        // SIG with a compressed signer name pointing back at a long name, and a signature
+        // that fills the rest of 65535 octets.
+        var bytes: [UInt8] = []
+        let longName = try DomainName(String(repeating: "a", count: 63) + "." + String(repeating: "b", count: 63) + "."
+                                      + String(repeating: "c", count: 63) + "." + String(repeating: "d", count: 61) + ".", origin: nil)
+        bytes += longName.wire                           // offset 0: the name a pointer can reach
+        let rdataStart = bytes.count
+        bytes += [0, 1, 8, 2, 0, 0, 0, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]  // covered, alg, labels, ttl, times, tag
+        bytes += [0xC0, 0x00]                            // signer: pointer to the long name
+        bytes += [UInt8](repeating: 0x55, count: 0xFFFF - (bytes.count - rdataStart))
+        var reader = WireReader(bytes: bytes, position: rdataStart)
+        let error = #expect(throws: WireError.self) { try RData.decode(type: .sig, from: &reader) }
+        #expect(error?.kind == .rdataLength)
+        #expect(error?.reason.contains("65535") == true, "\(String(describing: error))")
+        // The same RDATA with room to spare decodes.
+        var small = Array(bytes[0..<(rdataStart + 20)]) + [UInt8](repeating: 0x55, count: 100)
+        var smallReader = WireReader(bytes: small, position: rdataStart)
+        #expect(throws: Never.self) { _ = try RData.decode(type: .sig, from: &smallReader) }
+        small.removeAll()
+    }
+}

@@ -34,8 +34,8 @@ struct ZoneTransferReaderTests {
                        F.soa(3)]
         #expect(try reader.consume(F.message(id: 1, .ixfr, answers)))
         let expected: [Changeset] = [
-            Changeset(from: F.soa(1), to: F.soa(2), removed: [F.a("nezu", 1)], added: [F.a("jain", 2)]),
-            Changeset(from: F.soa(2), to: F.soa(3), removed: [F.a("jain", 2)], added: [F.a("jain", 3), F.a("jain", 4)]),
+            Changeset(soaFrom: F.soa(1), soaTo: F.soa(2), removed: [F.a("nezu", 1)], added: [F.a("jain", 2)]),
+            Changeset(soaFrom: F.soa(2), soaTo: F.soa(3), removed: [F.a("jain", 2)], added: [F.a("jain", 3), F.a("jain", 4)]),
         ]
         #expect(try reader.content() == .incremental(soa: F.soa(3), changesets: expected))
     }

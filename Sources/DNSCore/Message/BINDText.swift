@@ -18,11 +18,6 @@ enum BINDText {
         typeNames[type.rawValue] ?? "TYPE\(type.rawValue)"
     }
 
-    /// Types whose RDATA format BIND defines for class IN only: A (HS shares it), WKS,
-    /// NSAP, NSAP-PTR, PX, AAAA, EID, NIMLOC, SRV, ATMA, NAPTR, KX, A6, APL, DHCID,
-    /// SVCB, HTTPS.
-    static let inClassTypes: Set<UInt16> = [1, 11, 22, 23, 26, 28, 31, 32, 33, 34, 35, 36, 38, 42, 49, 64, 65]
-
     static func className(_ rrClass: RRClass) -> String {
         switch rrClass.rawValue {
         case 0: return "RESERVED0"

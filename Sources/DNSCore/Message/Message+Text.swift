@@ -26,10 +26,12 @@ extension Message {
             }
             out.newline()
         }
-        for (name, records) in zip(names.dropFirst(), [answers, authorities, additionals]) where !records.isEmpty {
-            out.append(";; \(name) SECTION:")
+        for (index, records) in [answers, authorities, additionals].enumerated() where !records.isEmpty {
+            out.append(";; \(names[index + 1]) SECTION:")
             out.newline()
-            for record in records { writeRecord(record, unsent: style.isUnsent, to: &out) }
+            // Only prerequisites and deletions carry records without RDATA.
+            let updateSection = isUpdate && index < 2
+            for record in records { writeRecord(record, updateSection: updateSection, unsent: style.isUnsent, to: &out) }
             out.newline()
         }
         if let tsig {
@@ -107,10 +109,10 @@ extension Message {
         out.indent(to: 48)
     }
 
-    private func writeRecord(_ record: ResourceRecord, unsent: Bool, to out: inout ColumnText) {
+    private func writeRecord(_ record: ResourceRecord, updateSection: Bool, unsent: Bool, to out: inout ColumnText) {
         writeRecordStart(owner: record.owner, ttl: record.ttl, rrClass: record.rrClass, type: record.type, to: &out)
         // RFC 2136 prerequisites and deletions carry no RDATA; BIND prints nothing.
-        if case .unknown(let unknown) = record.rdata, unknown.data.isEmpty, isUpdate,
+        if case .unknown(let unknown) = record.rdata, unknown.data.isEmpty, updateSection,
            record.rrClass == .any || record.rrClass == .none {
             out.newline()
             return
@@ -120,8 +122,7 @@ extension Message {
         if unsent, rdataClass == .none || rdataClass == .any, let zone = questions.first {
             rdataClass = zone.rrClass
         }
-        if rdataClass != .in, BINDText.inClassTypes.contains(record.type.rawValue),
-           !(rdataClass == .hs && record.type == .a) {
+        if rdataClass != .in, Self.isClassINOnly(record.type, in: rdataClass) {
             // BIND knows these types only in class IN (`rdata/in_1/`); in any other
             // class, UPDATE's NONE included, it prints the RFC 3597 generic form.
             writer.generic(record.rdata.wireBytes)

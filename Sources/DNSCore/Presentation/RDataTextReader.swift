@@ -55,6 +55,12 @@ public struct RDataTextReader {
 
     public func peek() -> TextToken? { index < endIndex ? entry.tokens[index] : nil }
 
+    /// Bytes of text in the tokens not read yet (quotes and blanks not counted).
+    public var remainingTextLength: Int {
+        guard index < endIndex else { return 0 }
+        return Int(entry.tokens[endIndex - 1].end - entry.tokens[index].start)
+    }
+
     /// Steps back one token, after looking at it (an optional field that is absent).
     public mutating func unread() { index -= 1 }
 

@@ -7,7 +7,14 @@ extension RData {
             reader.skip()
             self = try Self.readGeneric(&reader, type: type)
         } else if let format = Self.formats[type.rawValue] {
+            let first = reader.currentToken
+            let textLength = reader.remainingTextLength
             self = try format.init(text: &reader).rdata
+            // RDATA is at most 65535 octets. Its text is never much shorter than its wire
+            // form, so only long text needs the check (and the encoding it costs).
+            if textLength > 0xFFFF / 2 && wireBytes.count > 0xFFFF {
+                throw reader.error(.stringTooLong, "RDATA longer than 65535 octets", at: first)
+            }
         } else {
             throw reader.error(.unknownType, "type \(type) has no presentation format: write its RDATA as \\# length hex")
         }

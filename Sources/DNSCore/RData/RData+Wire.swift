@@ -6,9 +6,15 @@ extension RData {
         guard let format = formats[type.rawValue] else {
             return .unknown(UnknownRData(type: type, data: reader.readRemaining()))
         }
+        let start = reader.position
         let value = try format.init(wire: &reader)
         guard reader.isAtEnd else {
             throw WireError(.rdataLength, at: reader.position, "\(type): \(reader.remaining) octets left after the RDATA")
+        }
+        // Names that arrived compressed are written out in full when this type may not
+        // compress them: near the limit, make sure the RDATA still fits its length field.
+        if reader.limit - start > 0xFFFF - 1024 && value.rdata.wireBytes.count > 0xFFFF {
+            throw WireError(.rdataLength, at: start, "\(type): RDATA would exceed 65535 octets uncompressed")
         }
         return value.rdata
     }

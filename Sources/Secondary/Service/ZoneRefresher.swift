@@ -179,8 +179,10 @@ public actor ZoneRefresher {
                 candidate = Self.build(origin, soa: soa, records: records)
             case .incremental(_, let changesets):
                 do {
-                    candidate = try previous!.applying(changesets)
-                    changes = changesets.reduce(0) { $0 + $1.changeCount }
+                    var applied = previous!
+                    for changeset in changesets { applied = try applied.applying(changeset) }
+                    candidate = applied
+                    changes = changesets.reduce(0) { $0 + $1.removed.count + $1.added.count }
                 } catch {
                     logger.warning("\(origin): IXFR from \(source) does not apply to serial \(previous?.soa?.serial ?? 0) (\(error)); falling back to AXFR")
                     board.update(origin) { $0.ixfrFallbackCount += 1 }

@@ -121,7 +121,7 @@ public struct ZoneTransferReader: Sendable {
             phase = .afterFirst
         case .afterFirst:
             if let soaSerial, case .ixfr = request, soaSerial != newSerial {
-                current = Changeset(from: record, to: record)
+                current = Changeset(soaFrom: record, soaTo: record, removed: [], added: [])
                 phase = .deletions
             } else if soaSerial != nil {
                 // A zone of one SOA, or the first SOA repeated: the end of a full transfer.
@@ -141,7 +141,7 @@ public struct ZoneTransferReader: Sendable {
             }
         case .deletions:
             if soaSerial != nil {
-                current!.to = record
+                current!.soaTo = record
                 phase = .additions
             } else {
                 current!.removed.append(record)
@@ -154,14 +154,14 @@ public struct ZoneTransferReader: Sendable {
             let finished = current!
             changesets.append(finished)
             current = nil
-            if soaSerial == newSerial && finished.toSerial == newSerial {
+            if soaSerial == newSerial && finished.serialTo == newSerial {
                 phase = .done
             } else {
-                guard soaSerial == finished.toSerial else {
+                guard soaSerial == finished.serialTo else {
                     throw TransferError(.malformed,
-                                        "IXFR of \(origin): a difference sequence from serial \(soaSerial) follows one that ends at \(finished.toSerial ?? 0)")
+                                        "IXFR of \(origin): a difference sequence from serial \(soaSerial) follows one that ends at \(finished.serialTo)")
                 }
-                current = Changeset(from: record, to: record)
+                current = Changeset(soaFrom: record, soaTo: record, removed: [], added: [])
                 phase = .deletions
             }
         case .done:

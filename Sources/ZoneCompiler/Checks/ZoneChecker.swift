@@ -26,7 +26,7 @@ public struct ZoneChecker {
         self.files = files
         self.sink = DiagnosticSink(policy: policy)
         var targets = Set<DomainName>()
-        for entry in zone.entries {
+        for entry in zone.entries where !entry.isDeleted {
             if case .ns(let record) = entry.rdata { targets.insert(record.target) }
         }
         self.nsTargets = targets
@@ -35,7 +35,7 @@ public struct ZoneChecker {
     mutating func run(previousSerial: UInt32?) {
         checkApex(previousSerial: previousSerial)
         let simple = !lookup.hasCuts && !lookup.hasDNAMEs
-        for id in 0..<Int32(zone.names.count) {
+        for id in 0..<Int32(zone.names.count) where zone.isLive(id) {
             // Most names own one address or text record; check those without building
             // the node's RRsets.
             let head = zone.heads[Int(id)]

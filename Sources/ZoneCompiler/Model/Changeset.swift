@@ -1,32 +1,51 @@
-/// One step from a version of a zone to the next: the SOA before and after, the
-/// records removed and the records added (the SOAs themselves in neither list).
-///
-/// The one unit of change DESIGN §4 names for IXFR (RFC 1995 §4's difference
-/// sequence), UPDATE and the journal, so a secondary applies exactly what a primary
-/// journals.
+/// One step from one version of a zone to the next: the SOA before and after, and the
+/// other records removed and added. The single unit of an UPDATE, a journal entry and
+/// an IXFR difference sequence (RFC 1995 §4), as in Knot.
 public struct Changeset: Sendable, Equatable {
-    /// The apex SOA of the version this applies to.
-    public var from: ResourceRecord
-    /// The apex SOA of the version it produces.
-    public var to: ResourceRecord
+    /// The apex SOA before the change.
+    public var soaFrom: ResourceRecord
+    /// The apex SOA after the change (its serial is the new version's).
+    public var soaTo: ResourceRecord
+    /// Records taken out, SOA excluded.
     public var removed: [ResourceRecord]
+    /// Records put in, SOA excluded.
     public var added: [ResourceRecord]
 
-    public init(from: ResourceRecord, to: ResourceRecord, removed: [ResourceRecord] = [], added: [ResourceRecord] = []) {
-        self.from = from
-        self.to = to
+    public init(soaFrom: ResourceRecord, soaTo: ResourceRecord, removed: [ResourceRecord], added: [ResourceRecord]) {
+        self.soaFrom = soaFrom
+        self.soaTo = soaTo
         self.removed = removed
         self.added = added
     }
 
-    /// Records removed and added, SOAs not counted.
-    public var changeCount: Int { removed.count + added.count }
+    public var serialFrom: UInt32 { Self.serial(of: soaFrom) }
+    public var serialTo: UInt32 { Self.serial(of: soaTo) }
 
-    public var fromSerial: UInt32? { Self.serial(of: from) }
-    public var toSerial: UInt32? { Self.serial(of: to) }
-
-    static func serial(of record: ResourceRecord) -> UInt32? {
+    static func serial(of record: ResourceRecord) -> UInt32 {
         if case .soa(let soa) = record.rdata { return soa.serial }
-        return nil
+        return 0
+    }
+
+    public var isEmpty: Bool { removed.isEmpty && added.isEmpty && soaFrom == soaTo }
+}
+
+/// Why an edit could not be applied to a zone.
+public enum ZoneEditError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A record to remove is not in the zone (a journal that does not fit its base).
+    case missingRecord(ResourceRecord)
+    /// A record whose owner is outside the zone.
+    case outOfZone(ResourceRecord)
+    /// An added record would leave its RRset with two TTLs.
+    case ttlConflict(ResourceRecord)
+    /// The changeset's SOA does not match the zone's.
+    case soaMismatch(expected: UInt32, found: UInt32)
+
+    public var description: String {
+        switch self {
+        case .missingRecord(let record): return "record to remove is not in the zone: \(record)"
+        case .outOfZone(let record): return "record outside the zone: \(record)"
+        case .ttlConflict(let record): return "record's TTL differs from its RRset's: \(record)"
+        case .soaMismatch(let expected, let found): return "changeset starts at serial \(expected), the zone is at \(found)"
+        }
     }
 }

@@ -17,6 +17,9 @@ public struct Zone: Sendable {
         var type: RRType
         var name: Int32
         var next: Int32
+        /// Removed by an edit and unlinked from its name's list; scans of `entries`
+        /// skip it. Compaction drops it.
+        var isDeleted = false
     }
 
     var names: NameTable
@@ -27,6 +30,9 @@ public struct Zone: Sendable {
     /// Where each record was read, parallel to `entries`; empty when the zone did not
     /// come from text.
     var locations: [SourceLocation]
+    /// Entries removed by edits, and names left with no records by them.
+    var deletedEntries = 0
+    var deadNames = 0
 
     public init(origin: DomainName, rrClass: RRClass = .in) {
         self.origin = origin
@@ -39,19 +45,35 @@ public struct Zone: Sendable {
     }
 
     /// Owner names (with at least one record).
-    public var nameCount: Int { names.count }
-    public var recordCount: Int { entries.count }
+    public var nameCount: Int { names.count - deadNames }
+    public var recordCount: Int { entries.count - deletedEntries }
 
-    /// The ID of `name`, for the ID-based accessors.
-    public func id(of name: DomainName) -> Int32? { names.find(name) }
+    /// The ID of `name` when it owns records, for the ID-based accessors.
+    public func id(of name: DomainName) -> Int32? { liveID(name.wire) }
+
+    func liveID(_ wire: [UInt8]) -> Int32? {
+        wire.withUnsafeBufferPointer { liveID($0) }
+    }
+
+    /// The ID of a name given as wire bytes, nil when absent or left empty by edits.
+    func liveID(_ wire: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let id = names.find(wire), heads[Int(id)] >= 0 else { return nil }
+        return id
+    }
+
+    /// False for a name whose records were all removed by edits.
+    func isLive(_ id: Int32) -> Bool { heads[Int(id)] >= 0 }
+
+    /// IDs of the names that own records.
+    var liveIDs: [Int32] { (0..<Int32(names.count)).filter { heads[Int($0)] >= 0 } }
 
     public func name(_ id: Int32) -> DomainName { names.name(id) }
 
-    public func contains(_ name: DomainName) -> Bool { names.find(name) != nil }
+    public func contains(_ name: DomainName) -> Bool { id(of: name) != nil }
 
     /// The RRset of `type` at `name`, or nil.
     public func rrset(_ name: DomainName, _ type: RRType) -> RRSet? {
-        guard let id = names.find(name) else { return nil }
+        guard let id = id(of: name) else { return nil }
         return rrset(id, type)
     }
 
@@ -72,7 +94,7 @@ public struct Zone: Sendable {
 
     /// Every RRset at `name`, in the order their types first appeared.
     public func node(_ name: DomainName) -> ZoneNode? {
-        guard let id = names.find(name) else { return nil }
+        guard let id = id(of: name) else { return nil }
         return node(id)
     }
 
@@ -120,7 +142,7 @@ public struct Zone: Sendable {
     public func sortedNames() -> [DomainName] {
         var keyed: [([UInt8], Int32)] = []
         keyed.reserveCapacity(names.count)
-        for id in 0..<Int32(names.count) {
+        for id in 0..<Int32(names.count) where heads[Int(id)] >= 0 {
             keyed.append((names.name(id).canonicalSortKey, id))
         }
         keyed.sort { $0.0.lexicographicallyPrecedes($1.0) }
@@ -128,7 +150,7 @@ public struct Zone: Sendable {
     }
 
     /// Every owner name, in no particular order.
-    public var allNames: [DomainName] { (0..<Int32(names.count)).map { names.name($0) } }
+    public var allNames: [DomainName] { liveIDs.map { names.name($0) } }
 
     /// Every record, names in canonical order, the SOA first at the apex and then types
     /// in ascending order (the order named-compilezone writes).
@@ -160,7 +182,7 @@ extension Zone: Equatable {
     public static func == (a: Zone, b: Zone) -> Bool {
         guard a.origin == b.origin, a.rrClass == b.rrClass, a.recordCount == b.recordCount,
               a.nameCount == b.nameCount else { return false }
-        for id in 0..<Int32(a.names.count) {
+        for id in a.liveIDs {
             let name = a.names.name(id)
             guard let other = b.node(name) else { return false }
             let mine = a.node(id)

@@ -6,6 +6,7 @@ public struct ZoneBuilder: Sendable {
     /// Membership sets for RRsets too large for a linear duplicate scan.
     private var largeSets: [RRSetKey: Set<RData>] = [:]
     private static let linearScanLimit = 32
+    static let noLocation = SourceLocation(file: -1, line: 0, column: 0)
 
     struct RRSetKey: Hashable, Sendable {
         var name: Int32
@@ -14,6 +15,35 @@ public struct ZoneBuilder: Sendable {
 
     public init(origin: DomainName, rrClass: RRClass = .in) {
         zone = Zone(origin: origin, rrClass: rrClass)
+    }
+
+    /// Continues from an existing zone: the first change copies its tables.
+    public init(editing zone: Zone) {
+        self.zone = zone
+    }
+
+    /// Removes one record (same owner, type and RDATA; the TTL is not compared).
+    /// False when it is not there.
+    public mutating func remove(_ record: ResourceRecord) -> Bool {
+        guard let name = zone.id(of: record.owner) else { return false }
+        var previous: Int32 = -1
+        var index = zone.heads[Int(name)]
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if entry.type == record.type && entry.rdata == record.rdata {
+                if previous >= 0 { zone.entries[Int(previous)].next = entry.next } else { zone.heads[Int(name)] = entry.next }
+                if zone.tails[Int(name)] == index { zone.tails[Int(name)] = previous }
+                zone.entries[Int(index)].isDeleted = true
+                zone.entries[Int(index)].next = -1
+                zone.deletedEntries += 1
+                if zone.heads[Int(name)] < 0 { zone.deadNames += 1 }
+                largeSets[RRSetKey(name: name, type: record.type)]?.remove(record.rdata)
+                return true
+            }
+            previous = index
+            index = entry.next
+        }
+        return false
     }
 
     /// What `add` did with a record.
@@ -51,6 +81,9 @@ public struct ZoneBuilder: Sendable {
         if inserted {
             zone.heads.append(-1)
             zone.tails.append(-1)
+        } else if zone.heads[Int(name)] < 0 {
+            // A name emptied by edits comes back.
+            zone.deadNames -= 1
         } else if let existing = findRRSet(name, type) {
             if let twin = duplicate(of: rdata, name: name, type: type, first: existing.first, count: existing.count) {
                 // Equal as records but not octet for octet: names inside differ in case
@@ -82,13 +115,15 @@ public struct ZoneBuilder: Sendable {
     private mutating func append(name: Int32, type: RRType, ttl: UInt32, rdata: RData, location: SourceLocation?) {
         let index = Int32(zone.entries.count)
         zone.entries.append(Zone.Entry(rdata: rdata, ttl: ttl, type: type, name: name, next: -1))
+        // Locations stay parallel to entries once any record has one; records without
+        // one (added by UPDATE or transfer) get a placeholder.
         if let location {
-            // Locations stay parallel to entries once any record has one.
             if zone.locations.count < zone.entries.count - 1 {
-                zone.locations.append(contentsOf: repeatElement(SourceLocation(file: -1, line: 0, column: 0),
-                                                                count: zone.entries.count - 1 - zone.locations.count))
+                zone.locations.append(contentsOf: repeatElement(Self.noLocation, count: zone.entries.count - 1 - zone.locations.count))
             }
             zone.locations.append(location)
+        } else if !zone.locations.isEmpty {
+            zone.locations.append(Self.noLocation)
         }
         let tail = zone.tails[Int(name)]
         if tail >= 0 { zone.entries[Int(tail)].next = index } else { zone.heads[Int(name)] = index }

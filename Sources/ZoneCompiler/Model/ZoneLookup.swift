@@ -34,13 +34,13 @@ public struct ZoneLookup: Sendable {
 
     public init(zone: Zone) {
         self.zone = zone
-        let originID = zone.names.find(zone.origin)
+        let originID = zone.id(of: zone.origin)
         self.originID = originID
         var cuts = Set<Int32>()
         var dnames = Set<Int32>()
         var interior = NameTable()
         let originLength = zone.origin.wire.count
-        for id in 0..<Int32(zone.names.count) {
+        for id in 0..<Int32(zone.names.count) where zone.isLive(id) {
             if id != originID && zone.has(id, .ns) { cuts.insert(id) }
             if zone.has(id, .dname) { dnames.insert(id) }
             zone.names.withWire(id) { wire in
@@ -49,7 +49,7 @@ public struct ZoneLookup: Sendable {
                 var start = 1 + Int(wire[0])
                 while wire.count - start > originLength {
                     let suffix = UnsafeBufferPointer(rebasing: wire[start...])
-                    if zone.names.find(suffix) != nil { break }
+                    if zone.liveID(suffix) != nil { break }
                     if !interior.intern(suffix).inserted { break }
                     start += 1 + Int(wire[start])
                 }
@@ -69,7 +69,7 @@ public struct ZoneLookup: Sendable {
     }
 
     func exists(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
-        zone.names.find(wire) != nil || interior.find(wire) != nil
+        zone.liveID(wire) != nil || interior.find(wire) != nil
     }
 
     /// The highest zone cut strictly above the name (or at it, with `includingSelf`),
@@ -97,7 +97,7 @@ public struct ZoneLookup: Sendable {
         guard !set.isEmpty else { return nil }
         var found: Int32?
         forEachAncestor(of: wire, includingSelf: includingSelf) { suffix, _ in
-            if let id = zone.names.find(suffix), set.contains(id) {
+            if let id = zone.liveID(suffix), set.contains(id) {
                 found = id
                 return false
             }
@@ -142,9 +142,9 @@ public struct ZoneLookup: Sendable {
         if !cuts.isEmpty || !dnames.isEmpty {
             var outcome: Outcome?
             forEachAncestor(of: wire, includingSelf: true) { suffix, isName in
-                guard let id = zone.names.find(suffix) else { return true }
+                guard let id = zone.liveID(suffix) else { return true }
                 if cuts.contains(id) && !(isName && type == .ds) {
-                    let glue = glueOK && zone.names.find(wire).map { zone.has($0, type) } == true
+                    let glue = glueOK && zone.liveID(wire).map { zone.has($0, type) } == true
                     outcome = .delegation(cut: zone.names.name(id), glue: glue)
                     return false
                 }
@@ -156,7 +156,7 @@ public struct ZoneLookup: Sendable {
             }
             if let outcome { return outcome }
         }
-        if let id = zone.names.find(wire) {
+        if let id = zone.liveID(wire) {
             if zone.has(id, type) { return .found }
             if zone.has(id, .cname) { return .cname }
             return .noData
@@ -169,7 +169,7 @@ public struct ZoneLookup: Sendable {
             if exists(suffix) || suffix.count == zone.origin.wire.count {
                 var wildcard: [UInt8] = [1, UInt8(ascii: "*")]
                 wildcard.append(contentsOf: suffix)
-                guard let id = wildcard.withUnsafeBufferPointer({ zone.names.find($0) }) else { return .nxDomain }
+                guard let id = wildcard.withUnsafeBufferPointer({ zone.liveID($0) }) else { return .nxDomain }
                 if zone.has(id, type) { return .found }
                 if zone.has(id, .cname) { return .cname }
                 return .noData

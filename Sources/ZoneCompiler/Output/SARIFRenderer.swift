@@ -2,8 +2,6 @@
 /// `rules`, every finding as a result with a physical location (findings about a whole
 /// zone point at line 1 of its file).
 public enum SARIFRenderer {
-    public static let informationURI = "https://github.com/dnsplane/dnsplane"
-
     public static func render(_ reports: [ZoneReport], toolVersion: String) -> String {
         let rules = CheckCatalog.all
         var ruleIndex: [CheckID: Int] = [:]
@@ -18,7 +16,6 @@ public enum SARIFRenderer {
         json.beginObject("tool")
         json.beginObject("driver")
         json.field("name", "dnsplane")
-        json.field("informationUri", informationURI)
         json.field("version", toolVersion)
         json.field("semanticVersion", toolVersion)
         json.beginArray("rules")

@@ -208,7 +208,7 @@ struct ZoneParser {
                 // Later records with a blank owner must not attach to the previous name.
                 state.lastOwner.removeAll(keepingCapacity: true)
                 return report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: state.file,
-                              result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
+                              result: Self.bindResult(for: error))
             }
             index = 1
         }
@@ -460,8 +460,20 @@ struct ZoneParser {
             return try DomainName(text: entry.bytes(of: token), origin: origin)
         } catch {
             report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: file,
-                   result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
+                   result: Self.bindResult(for: error))
             return nil
+        }
+    }
+
+    /// BIND's result text for a name that does not parse.
+    static func bindResult(for error: DomainNameError) -> String {
+        switch error {
+        case .labelTooLong: return "label too long"
+        case .emptyLabel: return "empty label"
+        case .bitstringLabel: return "bad label type"
+        case .nameTooLong: return "name too long"
+        case .badEscape: return "bad escape"
+        default: return "bad name"
         }
     }
 

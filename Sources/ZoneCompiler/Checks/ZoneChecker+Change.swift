@@ -1,0 +1,39 @@
+extension ZoneChecker {
+    /// Checks only what a change can have broken: the apex, the changed names, names
+    /// below changed names (a new cut or DNAME hides them), and every name whose
+    /// records point at a changed name (an MX whose target lost its address). For
+    /// UPDATE, where a full check of a large zone per request would cost too much.
+    public static func check(
+        _ zone: Zone, policy: CheckPolicy, changedNames: Set<DomainName>
+    ) -> [Diagnostic] {
+        var checker = ZoneChecker(zone: zone, policy: policy, files: nil)
+        checker.checkApex(previousSerial: nil)
+        var affected = Set<Int32>()
+        for name in changedNames {
+            if let id = zone.id(of: name) { affected.insert(id) }
+        }
+        let changedCuts = changedNames.filter { name in
+            zone.node(name).map { $0.has(.ns) || $0.has(.dname) } ?? true
+        }
+        for id in 0..<Int32(zone.names.count) where zone.isLive(id) && !affected.contains(id) {
+            let name = zone.names.name(id)
+            if changedCuts.contains(where: { name.isSubdomain(of: $0) }) {
+                affected.insert(id)
+                continue
+            }
+            var index = zone.heads[Int(id)]
+            while index >= 0 {
+                let entry = zone.entries[Int(index)]
+                if let target = entry.rdata.targetName, changedNames.contains(where: { target.isSubdomain(of: $0) }) {
+                    affected.insert(id)
+                    break
+                }
+                index = entry.next
+            }
+        }
+        for id in affected.sorted() {
+            checker.checkNode(zone.names.name(id), zone.node(id))
+        }
+        return Compiler.sorted(checker.sink.diagnostics, files: SourceFileTable())
+    }
+}
