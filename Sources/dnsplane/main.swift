@@ -12,12 +12,7 @@ if arguments.first == "checkzone" {
 
 do {
     var command = try DNSPlane.parseAsRoot(arguments)
-    // The daemons (`secondary`) run async; the one-shot commands stay synchronous.
-    if var daemon = command as? any AsyncParsableCommand {
-        try await daemon.run()
-    } else {
-        try command.run()
-    }
+    try command.run()
 } catch {
     // Usage errors exit 2 (DESIGN §6), not ArgumentParser's 64.
     if DNSPlane.exitCode(for: error) == .validationFailure {

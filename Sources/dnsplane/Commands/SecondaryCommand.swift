@@ -3,6 +3,7 @@ import DNSCore
 import DNSServer
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import Secondary
 import ServiceLifecycle
@@ -10,7 +11,7 @@ import TSIG
 
 /// `dnsplane secondary`: flags in, a `SecondaryConfiguration` out, then the server runs
 /// until SIGTERM or SIGINT. Everything else lives in the Secondary module.
-struct SecondaryCommand: AsyncParsableCommand {
+struct SecondaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secondary",
         abstract: "Serve zones transferred from primaries, checking every version before it is served.",
@@ -87,8 +88,26 @@ struct SecondaryCommand: AsyncParsableCommand {
                                       expirePolicy: ExpirePolicy(rawValue: expirePolicy)!, maxChangeRatio: maxChangeRatio)
     }
 
-    func run() async throws {
+    /// Parses, then blocks this (main) thread until the server has stopped: the root
+    /// command is synchronous, and the server runs on Swift concurrency's threads.
+    func run() throws {
         let configuration = try makeConfiguration()
+        let outcome = NIOLockedValueBox<Result<Void, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await Self.serve(configuration)
+                outcome.withLockedValue { $0 = .success(()) }
+            } catch {
+                outcome.withLockedValue { $0 = .failure(error) }
+            }
+            done.signal()
+        }
+        done.wait()
+        try outcome.withLockedValue { $0 }?.get()
+    }
+
+    static func serve(_ configuration: SecondaryConfiguration) async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info

@@ -1,0 +1,77 @@
+import DNSCore
+import Foundation
+import Testing
+import TestSupport
+import TSIG
+
+/// `dnsplane secondary` as people run it (DESIGN §6): flags, a BIND primary with a
+/// TSIG key file, SIGTERM, a restart that serves from disk, usage errors.
+@Suite("dnsplane secondary (the command)", .serialized)
+struct SecondaryCommandTests {
+    static var binary: String {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [here, here.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("dnsplane")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        }
+        return here.appendingPathComponent("dnsplane").path
+    }
+
+    @Test("Follows BIND with a key file, stops on SIGTERM with status 0, restarts from disk with the primary gone")
+    func followsStopsRestarts() async throws {
+        if Peers.find("named") == nil { return try Peers.skip("named") }
+        let key = KeyGenerator.generate(name: "xfr.home.arpa.", algorithm: .hmacSHA256)
+        let bind = try BINDPrimaryHarness(zone: BINDPrimaryHarness.zoneText(serial: 31, hosts: 10), key: key,
+                                          secondaries: 1, dynamic: false)
+        try bind.start()
+        defer { bind.stop() }
+        let scratch = try ScratchDirectory("command")
+        defer { scratch.remove() }
+        let keyFile = try scratch.write("xfr.key", key.bindConfiguration)
+        let data = scratch.path("data")
+        let listen = "\(BINDPrimaryHarness.secondaryAddress):\(bind.secondaryPorts[0])"
+        let arguments = ["secondary", "--data-dir", data, "--listen", listen, "--zone", "home.arpa",
+                         "--primary", "127.0.0.1:\(bind.port)", "--key-file", keyFile]
+        let first = try ManagedProcess(Self.binary, arguments, logPath: scratch.path("first.log"))
+        let served = try await offloaded { waitUntil(timeout: 15) { bind.servedSerial(0) == 31 } }
+        #expect(served, "not served: \(first.output)")
+        #expect(first.output.contains("home.arpa.: serial 31 transferred by AXFR from 127.0.0.1:\(bind.port)"))
+        let status = first.stop()
+        #expect(status == 0, "exit status \(status): \(first.output)")
+        #expect(first.output.contains("shutting down"))
+        // Only the data directory is written: the zone and its state.
+        let files = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
+        #expect(files == ["home.arpa.state", "home.arpa.zone"])
+
+        bind.stop()
+        let began = Date()
+        let second = try ManagedProcess(Self.binary, arguments, logPath: scratch.path("second.log"))
+        let again = try await offloaded { waitUntil(timeout: 10) { bind.servedSerial(0) == 31 } }
+        print("secondary (command): restarted from disk and answering in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        #expect(again, "not served from disk: \(second.output)")
+        #expect(second.output.contains("serial 31 loaded from"))
+        #expect(second.stop() == 0)
+    }
+
+    @Test("Usage errors exit 2 with a message")
+    func usageErrors() throws {
+        for (arguments, message) in [
+            (["secondary", "--data-dir", "/nonexistent-dnsplane"], "--listen"),
+            (["secondary", "--data-dir", "/tmp/x", "--listen", "127.0.0.1:53", "--zone", "a.", "--primary", "127.0.0.1:53",
+              "--expire-policy", "never"], "--expire-policy"),
+            (["secondary", "--data-dir", "/tmp/x", "--listen", "nowhere", "--zone", "a.", "--primary", "127.0.0.1:53"], "--listen"),
+        ] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardError = pipe
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(arguments): \(output)")
+            #expect(output.contains(message), "\(arguments): \(output)")
+        }
+    }
+}
