@@ -25,10 +25,14 @@ public final class JournalFile {
         public var droppedBytes: Int
     }
 
-    /// Opens the journal (creating it), reads every whole entry, and cuts off a torn or
-    /// corrupt tail.
-    public static func open(path: String) throws(StorageError) -> (JournalFile, [JournalEntry], Recovery) {
+    /// Reads the whole entries without changing the file (for `dnsplane export` while
+    /// the primary may be running).
+    public static func readEntries(path: String) throws(StorageError) -> [JournalEntry] {
         let bytes = try DurableFile.read(path) ?? []
+        return parse(bytes).entries
+    }
+
+    static func parse(_ bytes: [UInt8]) -> (entries: [JournalEntry], end: Int) {
         var entries: [JournalEntry] = []
         var offset = 0
         while offset + headerLength <= bytes.count {
@@ -42,6 +46,14 @@ public final class JournalFile {
             entries.append(entry)
             offset = start + length
         }
+        return (entries, offset)
+    }
+
+    /// Opens the journal (creating it), reads every whole entry, and cuts off a torn or
+    /// corrupt tail.
+    public static func open(path: String) throws(StorageError) -> (JournalFile, [JournalEntry], Recovery) {
+        let bytes = try DurableFile.read(path) ?? []
+        let (entries, offset) = parse(bytes)
         let existed = !bytes.isEmpty
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StorageError(path: path, operation: "open", errno: errno) }

@@ -159,6 +159,18 @@ public struct PrimaryZoneState: Sendable {
                      overlayDeleted: Array(overlayDeleted.values), sourceDigest: sourceDigest)
     }
 
+    /// Puts older changesets (from journal entries before the snapshot) in front of the
+    /// history, keeping only those that chain into it.
+    public mutating func prependHistory(_ older: [Changeset]) {
+        var chain: [Changeset] = []
+        var next = history.first?.serialFrom ?? serial
+        for changeset in older.reversed() where changeset.serialTo == next {
+            chain.insert(changeset, at: 0)
+            next = changeset.serialFrom
+        }
+        history = Array((chain + history).suffix(historyLimit))
+    }
+
     /// Keeps only the last `count` changesets of history (after a journal compaction).
     public mutating func trimHistory(to count: Int) {
         if history.count > count { history.removeFirst(history.count - count) }
