@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `dnsplane` command: a thin layer that parses flags, builds configuration and
 /// hands it to the library modules.
-struct DNSPlane: ParsableCommand {
+struct DNSPlane: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -10,6 +10,6 @@ struct DNSPlane: ParsableCommand {
         abstract: "A hidden-primary DNS control plane with a validating zone pipeline.",
         version: version,
         subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self, KeygenCommand.self,
-                      SecondaryCommand.self]
+                      PrimaryCommand.self, ReloadCommand.self, ExportCommand.self, SecondaryCommand.self]
     )
 }

@@ -12,7 +12,11 @@ if arguments.first == "checkzone" {
 
 do {
     var command = try DNSPlane.parseAsRoot(arguments)
-    try command.run()
+    if var asynchronous = command as? AsyncCommand {
+        try await asynchronous.runAsync()
+    } else {
+        try command.run()
+    }
 } catch {
     // Usage errors exit 2 (DESIGN §6), not ArgumentParser's 64.
     if DNSPlane.exitCode(for: error) == .validationFailure {

@@ -3,7 +3,6 @@ import DNSCore
 import DNSServer
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import Secondary
 import ServiceLifecycle
@@ -11,7 +10,7 @@ import TSIG
 
 /// `dnsplane secondary`: flags in, a `SecondaryConfiguration` out, then the server runs
 /// until SIGTERM or SIGINT. Everything else lives in the Secondary module.
-struct SecondaryCommand: ParsableCommand {
+struct SecondaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secondary",
         abstract: "Serve zones transferred from primaries, checking every version before it is served.",
@@ -88,26 +87,8 @@ struct SecondaryCommand: ParsableCommand {
                                       expirePolicy: ExpirePolicy(rawValue: expirePolicy)!, maxChangeRatio: maxChangeRatio)
     }
 
-    /// Parses, then blocks this (main) thread until the server has stopped: the root
-    /// command is synchronous, and the server runs on Swift concurrency's threads.
-    func run() throws {
+    func run() async throws {
         let configuration = try makeConfiguration()
-        let outcome = NIOLockedValueBox<Result<Void, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await Self.serve(configuration)
-                outcome.withLockedValue { $0 = .success(()) }
-            } catch {
-                outcome.withLockedValue { $0 = .failure(error) }
-            }
-            done.signal()
-        }
-        done.wait()
-        try outcome.withLockedValue { $0 }?.get()
-    }
-
-    static func serve(_ configuration: SecondaryConfiguration) async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
@@ -128,4 +109,8 @@ struct SecondaryCommand: ParsableCommand {
             logger: logger))
         try await group.run()
     }
+}
+
+extension SecondaryCommand: AsyncCommand {
+    mutating func runAsync() async throws { try await run() }
 }
