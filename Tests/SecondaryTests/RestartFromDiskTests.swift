@@ -34,11 +34,6 @@ struct RestartFromDiskTests {
         try store.save(zone, state: .init(serial: 99, lastRefresh: Date().timeIntervalSince1970))
         let saveTime = Date().timeIntervalSince(saveBegan)
 
-        let loadBegan = Date()
-        let loaded = try #require(try store.load(origin))
-        let loadTime = Date().timeIntervalSince(loadBegan)
-        #expect(loaded.zone.recordCount == zone.recordCount)
-
         // Nothing listens on the primary's port: the secondary serves from disk alone.
         let (logger, log) = RecordingLogHandler.logger("restart")
         let port = FreePort.find(on: "127.0.0.2")
@@ -53,7 +48,8 @@ struct RestartFromDiskTests {
         let startTime = Date().timeIntervalSince(startBegan)
         #expect(answer.header.rcode == .noError && answer.answers.count == 1)
         #expect(log.contains("serial 99 loaded from"))
-        print("secondary: 100k records: saved in \(Int(saveTime * 1000)) ms, loaded in \(Int(loadTime * 1000)) ms, restarted and answering in \(Int(startTime * 1000)) ms")
+        #expect(log.contains("100005 records"))
+        print("secondary: 100k records: saved in \(Int(saveTime * 1000)) ms; restarted and answering in \(Int(startTime * 1000)) ms (\(log.first(containing: "loaded from") ?? "-"))")
         await server.stop()
     }
 }

@@ -53,6 +53,51 @@ struct SecondaryCommandTests {
         #expect(second.stop() == 0)
     }
 
+    @Test("Our pipeline end to end: nsupdate → dnsplane primary → NOTIFY + IXFR (TSIG) → dnsplane secondary")
+    func followsOurPrimary() async throws {
+        guard let nsupdate = Peers.find("nsupdate") else { return try Peers.skip("nsupdate") }
+        let key = KeyGenerator.generate(name: "xfr.home.arpa.", algorithm: .hmacSHA256)
+        let scratch = try ScratchDirectory("pipeline")
+        defer { scratch.remove() }
+        let keyFile = try scratch.write("xfr.key", key.bindConfiguration)
+        _ = try scratch.write("zones/home.arpa.zone", BINDPrimaryHarness.zoneText(serial: 5, hosts: 10))
+        let primaryPort = FreePort.find()
+        let secondaryPort = FreePort.find(on: BINDPrimaryHarness.secondaryAddress)
+        let secondaryAddress = "\(BINDPrimaryHarness.secondaryAddress):\(secondaryPort)"
+        let primary = try ManagedProcess(Self.binary, [
+            "primary", "--zones", scratch.path("zones"), "--data-dir", scratch.path("primary"),
+            "--listen", "127.0.0.1:\(primaryPort)", "--secondary", secondaryAddress, "--key-file", keyFile,
+            "--allow-update", "xfr.home.arpa",
+        ], logPath: scratch.path("primary.log"))
+        defer { primary.stop() }
+        let secondary = try ManagedProcess(Self.binary, [
+            "secondary", "--data-dir", scratch.path("secondary"), "--listen", secondaryAddress, "--zone", "home.arpa",
+            "--primary", "127.0.0.1:\(primaryPort)", "--key-file", keyFile,
+        ], logPath: scratch.path("secondary.log"))
+        defer { secondary.stop() }
+        let port = secondaryPort
+        let first = try await offloaded {
+            waitUntil(timeout: 15) { DNSProbe.serial(of: "home.arpa.", server: BINDPrimaryHarness.secondaryAddress, port: port) != nil }
+        }
+        #expect(first, "secondary never served: \(secondary.output)\nprimary: \(primary.output)")
+
+        let script = try scratch.write("update", "server 127.0.0.1 \(primaryPort)\nzone home.arpa.\nupdate add pipeline.home.arpa. 300 IN A 192.0.2.99\nsend\n")
+        let output = try Peers.run(nsupdate, ["-k", keyFile, script])
+        #expect(output.isEmpty, "nsupdate: \(output)")
+        let updated = Date()
+        let served = try await offloaded {
+            waitUntil(timeout: 5) {
+                (try? DNSProbe.query("pipeline.home.arpa.", .a, server: BINDPrimaryHarness.secondaryAddress, port: port,
+                                     timeout: 0.3))?.answers.isEmpty == false
+            }
+        }
+        print("secondary: change through our primary served \(Int(Date().timeIntervalSince(updated) * 1000)) ms after nsupdate returned")
+        #expect(served, "change not served: \(secondary.output)\nprimary: \(primary.output)")
+        #expect(secondary.output.contains("transferred by IXFR from 127.0.0.1:\(primaryPort)"), "\(secondary.output)")
+        #expect(secondary.stop() == 0)
+        #expect(primary.stop() == 0)
+    }
+
     @Test("Usage errors exit 2 with a message")
     func usageErrors() throws {
         for (arguments, message) in [

@@ -139,12 +139,15 @@ struct SecondaryRequestHandlerTests {
         #expect(try Self.answer(stale, Self.query(F.origin, .soa, expire: true)).edns?.option(.expire)?.expireSeconds == 0)
     }
 
-    @Test("UPDATE is REFUSED (forwarding is a later issue); an unknown opcode NOTIMP")
+    @Test("UPDATE is REFUSED (forwarding is a later issue), AXFR too; an unknown opcode NOTIMP")
     func updateRefused() throws {
         let setup = Self.setup()
         let update = Message(header: MessageHeader(id: 9, opcode: .update), questions: [Question(name: F.origin, type: .soa)]).encode()
         #expect(try Self.answer(setup, update).header.rcode == .refused)
         let status = Message(header: MessageHeader(id: 9, opcode: .status)).encode()
         #expect(try Self.answer(setup, status).header.rcode == .notImp)
+        let axfr = try #require(setup.handler.handleImmediately(
+            Self.query(F.origin, .axfr), context: RequestContext(transport: .tcp, client: Self.primary, receivedAt: Self.now)))
+        #expect(try Message(wire: axfr[0]).header.rcode == .refused)
     }
 }

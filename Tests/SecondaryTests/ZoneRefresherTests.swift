@@ -104,7 +104,8 @@ struct ZoneRefresherTests {
         } catch {
             #expect(error.kind == .timeout)
         }
-        #expect(Date().timeIntervalSince(began) < 5)
+        // Bounded, not timed: a hang would take the full test timeout.
+        #expect(Date().timeIntervalSince(began) < 30)
     }
 }
 

@@ -10,7 +10,8 @@ import TSIG
 ///   SOA check of the zone;
 /// - QUERY goes to the query responder, except for a zone that has no data yet or has
 ///   expired under `follow-soa`, which gets SERVFAIL; a query carrying EDNS EXPIRE
-///   (RFC 7314) gets the seconds left before the zone expires;
+///   (RFC 7314) gets the seconds left before the zone expires; AXFR and IXFR are
+///   REFUSED (serving transfers onwards, to chained secondaries, is not done yet);
 /// - UPDATE is REFUSED: forwarding to the primary, with a durable outbox, is a later
 ///   issue;
 /// - other opcodes get NOTIMP.
@@ -66,6 +67,10 @@ public struct SecondaryRequestHandler: RequestHandler {
     /// normally. Decodes the query only when some zone is not serving, or when the
     /// query may carry EDNS (ARCOUNT > 0), so the common case costs two comparisons.
     private func gateQuery(_ request: [UInt8], context: RequestContext) -> [[UInt8]]? {
+        if context.transport == .tcp, let query = try? Message(wire: request),
+           let type = query.questions.first?.type, type == .axfr || type == .ixfr {
+            return [Self.errorAnswer(request, rcode: .refused)]
+        }
         let now = Double(context.receivedAt)
         if board.allServing(at: now) { return nil }
         guard let query = try? Message(wire: request), let question = query.questions.first,

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DNSCore
 import DNSServer
-import Foundation
 import Logging
 import NIOCore
 import Secondary
@@ -45,6 +44,9 @@ struct SecondaryCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-change-ratio"), help: "Refuse a version that removes more than this share of the records.")
     var maxChangeRatio: Double = 0.5
 
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
     func validate() throws {
         guard !listen.isEmpty else { throw ValidationError("--listen is required") }
         guard !zones.isEmpty else { throw ValidationError("at least one --zone is required") }
@@ -59,29 +61,18 @@ struct SecondaryCommand: AsyncParsableCommand {
 
     func makeConfiguration() throws -> SecondaryConfiguration {
         let listenAddresses = try listen.map { text in
-            do { return try ListenerConfiguration.parseAddress(text) } catch { throw ValidationError("--listen: \(error)") }
+            do { return try Addresses.parse(text) } catch { throw ValidationError("--listen: \(error)") }
         }
         let primaryAddresses = try primaries.map { text in
-            do { return try ListenerConfiguration.parseAddress(text) } catch { throw ValidationError("--primary: \(error)") }
+            do { return try Addresses.parse(text) } catch { throw ValidationError("--primary: \(error)") }
         }
         let zoneNames = try zones.map { text in
             do { return try DomainName(text.hasSuffix(".") ? text : text + ".", origin: nil) } catch {
                 throw ValidationError("--zone '\(text)' is not a domain name: \(error)")
             }
         }
-        var key: TSIGKey?
-        if let keyFile {
-            guard let text = try? String(contentsOfFile: keyFile, encoding: .utf8) else {
-                throw ValidationError("cannot read --key-file \(keyFile)")
-            }
-            do {
-                let keys = try TSIGKeyFile.parse(text)
-                guard let first = keys.first else { throw ValidationError("--key-file \(keyFile) holds no key") }
-                key = first
-            } catch let error as TSIGKeyFile.ParseError {
-                throw ValidationError("--key-file \(keyFile):\(error)")
-            }
-        }
+        // One key: it signs what we send and must sign what the primaries send.
+        let key = try keyFile.map { try KeyFiles.read($0)[0] }
         return SecondaryConfiguration(dataDirectory: dataDirectory, listen: listenAddresses, zones: zoneNames,
                                       primaries: primaryAddresses, key: key,
                                       expirePolicy: ExpirePolicy(rawValue: expirePolicy)!, maxChangeRatio: maxChangeRatio)
@@ -89,12 +80,7 @@ struct SecondaryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try makeConfiguration()
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
-        let logger = Logger(label: "dnsplane.secondary")
+        let logger = try LoggingSetup.bootstrap(level: logLevel, label: "dnsplane.secondary")
         let server = SecondaryServer(configuration: configuration, logger: logger)
         do {
             try await server.start()
