@@ -9,9 +9,9 @@ import ZoneCompiler
 
 /// DESIGN §5.3: after a restart the saved version is served at once, before any
 /// primary answers — here with no primary at all. Reports how long 100k records take
-/// (timing is reported, not asserted: DESIGN §7).
-@Suite("Restart from disk")
-struct RestartFromDiskTests {
+/// (timing is reported, not asserted: DESIGN §7). Part of the serialized server suite,
+/// so its heavy load does not slow the timed BIND exchanges beside it.
+extension BINDInteropTests {
     @Test("A secondary with a saved 100k-record zone and no reachable primary answers as soon as it has started")
     func servesSavedZoneAtOnce() async throws {
         let data = try ScratchDirectory("restart")

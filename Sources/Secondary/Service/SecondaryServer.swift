@@ -75,7 +75,15 @@ public final class SecondaryServer: Service, Sendable {
     }
 
     public func run() async throws {
-        if listener.boundAddresses.isEmpty { try await start() }
+        if listener.boundAddresses.isEmpty {
+            do {
+                try await start()
+            } catch {
+                logger.critical("cannot start: \(error)")
+                await stop()
+                throw error
+            }
+        }
         try? await gracefulShutdown()
         logger.info("shutting down")
         await stop()

@@ -2,6 +2,7 @@ import DNSCore
 import DNSServer
 import Logging
 import NIOCore
+import NIOPosix
 import TSIG
 import ZoneCompiler
 
@@ -53,11 +54,13 @@ public actor ZoneRefresher {
     }
 
     /// Loads the saved version (served at once) and starts refreshing.
-    public func start() {
+    public func start() async {
         var loaded: RefreshStateMachine.Loaded?
         let began = clock.now()
         do {
-            if let (saved, state) = try store.load(origin), let soa = saved.soa {
+            let store = self.store
+            let origin = self.origin
+            if let (saved, state) = try await Self.offload({ try store.load(origin) }), let soa = saved.soa {
                 zone = saved
                 catalog.replace(saved)
                 loaded = .init(serial: soa.serial, timers: SOATimers(soa), lastRefresh: state.lastRefresh)
@@ -176,12 +179,15 @@ public actor ZoneRefresher {
                 return
             case .full(let soa, let records):
                 if previousSOA != nil { method = "IXFR (full zone)" }
-                candidate = Self.build(origin, soa: soa, records: records)
+                candidate = try await Self.offload { [origin] in Self.build(origin, soa: soa, records: records) }
             case .incremental(_, let changesets):
                 do {
-                    var applied = previous!
-                    for changeset in changesets { applied = try applied.applying(changeset) }
-                    candidate = applied
+                    let base = previous!
+                    candidate = try await Self.offload {
+                        var applied = base
+                        for changeset in changesets { applied = try applied.applying(changeset) }
+                        return applied
+                    }
                     changes = changesets.reduce(0) { $0 + $1.removed.count + $1.added.count }
                 } catch {
                     logger.warning("\(origin): IXFR from \(source) does not apply to serial \(previous?.soa?.serial ?? 0) (\(error)); falling back to AXFR")
@@ -192,10 +198,14 @@ public actor ZoneRefresher {
                         throw TransferError(.malformed, "AXFR of \(origin) from \(source) did not return a zone")
                     }
                     method = "AXFR"
-                    candidate = Self.build(origin, soa: soa, records: records)
+                    candidate = try await Self.offload { [origin] in Self.build(origin, soa: soa, records: records) }
                 }
             }
-            publish(candidate, previous: previous, primary: primary, method: method, changes: changes)
+            let gate = self.gate
+            let checked = candidate
+            let verdict = try await Self.offload { gate.evaluate(checked, previous: previous) }
+            guard !stopped else { return }
+            await publish(checked, verdict: verdict, previous: previous, primary: primary, method: method, changes: changes)
         } catch {
             guard !stopped else { return }
             logger.warning("\(origin): transfer of serial \(offered) from \(source) failed: \(error)")
@@ -203,10 +213,11 @@ public actor ZoneRefresher {
         }
     }
 
-    private func publish(_ candidate: Zone, previous: Zone?, primary: Int, method: String, changes: Int?) {
+    private func publish(_ candidate: Zone, verdict: VersionGate.Verdict, previous: Zone?, primary: Int, method: String,
+                         changes: Int?) async {
         let source = Self.text(primaries, primary)
         let serial = candidate.soa?.serial ?? 0
-        switch gate.evaluate(candidate, previous: previous) {
+        switch verdict {
         case .reject(let rejection):
             let keeping = previous?.soa.map { "keeping serial \($0.serial)" } ?? "still no data to serve"
             let text = "refused serial \(serial) from \(source): \(rejection), \(keeping)"
@@ -231,7 +242,10 @@ public actor ZoneRefresher {
             }
             send(.transferPublished(primary: primary, serial: serial, timers: SOATimers(candidate.soa!), now: now))
             do {
-                try store.save(candidate, state: ZoneStore.State(serial: serial, lastRefresh: now, primary: source))
+                let store = self.store
+                try await Self.offload {
+                    try store.save(candidate, state: ZoneStore.State(serial: serial, lastRefresh: now, primary: source))
+                }
             } catch {
                 logger.error("\(origin): serial \(serial) is served but could not be saved: \(error)")
             }
@@ -244,6 +258,13 @@ public actor ZoneRefresher {
         } catch {
             logger.error("\(origin): refresh time could not be saved: \(error)")
         }
+    }
+
+    /// Runs CPU- or disk-heavy work (loading, applying, checking, saving a zone) on
+    /// NIO's blocking thread pool, so a 100k-record zone never holds one of the few
+    /// cooperative threads that NOTIFYs, timers and other zones need.
+    static func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(body)
     }
 
     static func build(_ origin: DomainName, soa: ResourceRecord, records: [ResourceRecord]) -> Zone {

@@ -81,14 +81,9 @@ struct SecondaryCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try makeConfiguration()
         let logger = try LoggingSetup.bootstrap(level: logLevel, label: "dnsplane.secondary")
+        // The group starts the server (its run() loads, binds, refreshes), so SIGTERM is
+        // handled from before the first answer.
         let server = SecondaryServer(configuration: configuration, logger: logger)
-        do {
-            try await server.start()
-        } catch {
-            logger.critical("cannot start: \(error)")
-            await server.stop()
-            throw ExitCode(1)
-        }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: server)],
             gracefulShutdownSignals: [.sigterm, .sigint],
