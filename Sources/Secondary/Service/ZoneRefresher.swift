@@ -240,7 +240,9 @@ public actor ZoneRefresher {
             for warning in accepted.warnings.prefix(5) {
                 logger.notice("\(origin): serial \(serial): [\(warning.check)] \(warning.message)")
             }
-            send(.transferPublished(primary: primary, serial: serial, timers: SOATimers(candidate.soa!), now: now))
+            // Saved before the machine hears of it: while it still thinks a transfer
+            // is running it starts no other, so two versions are never saved at once
+            // and the newest is always the one on disk.
             do {
                 let store = self.store
                 try await Self.offload {
@@ -249,6 +251,7 @@ public actor ZoneRefresher {
             } catch {
                 logger.error("\(origin): serial \(serial) is served but could not be saved: \(error)")
             }
+            send(.transferPublished(primary: primary, serial: serial, timers: SOATimers(candidate.soa!), now: now))
         }
     }
 

@@ -14,7 +14,7 @@ enum AtomicFile {
 
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary): \(errorText())") }
         var written = 0
@@ -60,6 +60,23 @@ enum AtomicFile {
             result.append(contentsOf: chunk[0..<n])
         }
         return result
+    }
+
+    /// Removes temporary files a crash left beside `paths` (`PATH.tmp-…`).
+    static func removeTemporaries(of paths: [String]) {
+        guard let first = paths.first else { return }
+        let directory = first.lastIndex(of: "/").map { String(first[..<$0]) } ?? "."
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        let prefixes = paths.map { path in
+            (path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+        }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if prefixes.contains(where: { name.hasPrefix($0) }) { unlink(directory + "/" + name) }
+        }
     }
 
     /// Seconds since the epoch the file was last modified, or nil.

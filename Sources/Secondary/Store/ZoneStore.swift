@@ -44,7 +44,7 @@ public struct ZoneStore: Sendable {
         if origin.isRoot { return "root" }
         var text = origin.description
         text.removeLast()
-        text = text.replacingOccurrences(of: "/", with: "%2F")
+        text = text.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "%2F")
         if text.hasPrefix(".") { text = "%2E" + text.dropFirst() }
         return text
     }
@@ -91,6 +91,7 @@ public struct ZoneStore: Sendable {
     /// The saved version, or nil when there is none; throws when the file is there but
     /// does not load cleanly (then the caller starts empty and says why).
     public func load(_ origin: DomainName) throws(Failure) -> (zone: Zone, state: State)? {
+        AtomicFile.removeTemporaries(of: [zonePath(origin), statePath(origin)])
         let path = zonePath(origin)
         guard let modified = AtomicFile.modificationTime(path) else { return nil }
         let result = Compiler.compile(file: path, options: CompileOptions(origin: origin, includeBase: .forbidden))
