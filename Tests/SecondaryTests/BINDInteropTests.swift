@@ -9,7 +9,7 @@ import TSIG
 /// nsupdate, TSIG on everything, and the faults of DESIGN §5.3–5.4: primary down,
 /// restart from disk, expiry under both policies, versions that fail the gate.
 /// Every wait is bounded; named is stopped by pid; everything listens on 127.0.0.x.
-@Suite("Secondary servers: a BIND primary, faults, restart from disk", .serialized)
+@Suite("Secondary servers: BIND and Knot primaries, faults, restart from disk", .serialized)
 struct BINDInteropTests {
     static var namedMissing: Bool { Peers.find("named") == nil || Peers.find("nsupdate") == nil }
 
