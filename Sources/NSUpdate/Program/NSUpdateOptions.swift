@@ -70,7 +70,12 @@ public struct NSUpdateOptions: Sendable, Equatable {
                 continue
             }
             let bytes = Array(argument.utf8)
-            guard bytes.count > 1, bytes[0] == UInt8(ascii: "-") else { break }
+            guard bytes.first == UInt8(ascii: "-") else { break }
+            // ISC's getopt reads a lone `-` as the option letter `-`, which nsupdate
+            // does not have: standard input is `--` then `-`, or no file at all.
+            guard bytes.count > 1 else {
+                throw usage("\(program): illegal option -- -", "\(program): invalid argument --")
+            }
             var position = 1
             while position < bytes.count {
                 let letter = bytes[position]

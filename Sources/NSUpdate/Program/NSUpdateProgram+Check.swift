@@ -32,14 +32,15 @@ extension NSUpdateProgram {
         var lineNumber = 0
         var pendingSince: Int?
         while let line = reader.nextLine() {
-            lineNumber += 1
+            lineNumber = reader.physicalLine
             let before = session.updates.count + session.prerequisites.count
             switch session.execute(line: line, number: lineNumber) {
             case .more, .print:
                 break
             case .warn(let text):
                 checker.report(line: lineNumber, severity: .warning, check: "unsupported", text)
-            case .syntaxError(let error):
+            case .syntaxError(var error):
+                error.message += Self.fragmentNote(reader)
                 checker.refused(line: lineNumber, error)
             case .send:
                 checker.checkMessage(updates: session.updates, lines: session.updateLines, zone: session.userZone,

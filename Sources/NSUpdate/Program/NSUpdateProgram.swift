@@ -231,6 +231,14 @@ public final class NSUpdateProgram {
 
     func location(_ line: Int, _ column: Int) -> String { "\(inputName):\(line):\(column)" }
 
+    /// BIND reads at most 131071 bytes at a time and takes the rest of a longer line
+    /// as a line of its own; say so when that is where an error comes from.
+    static func fragmentNote(_ reader: ScriptLineReader) -> String {
+        reader.lastWasFragment
+            ? " (the line is longer than \(ScriptLineReader.maxCommand - 1) bytes; nsupdate reads it in pieces of that size, each as a command)"
+            : ""
+    }
+
     // MARK: The input loop
 
     func runUpdates() throws(Fatal) -> Int32 {
@@ -239,14 +247,13 @@ public final class NSUpdateProgram {
         defer { if fd > 2 { close(fd) } }
         session = try makeSession(resolver: resolver)
         var reader = ScriptLineReader(fileDescriptor: fd)
-        var lineNumber = 0
         let prompt = interactive && isatty(0) != 0
         while true {
             var sendLine: Int?
             reading: while true {
                 if prompt { output.out("> ") }
                 guard let line = reader.nextLine() else { break reading }
-                lineNumber += 1
+                let lineNumber = reader.physicalLine
                 switch session.execute(line: line, number: lineNumber) {
                 case .more:
                     continue
@@ -260,7 +267,7 @@ public final class NSUpdateProgram {
                 case .quit:
                     break reading
                 case .syntaxError(let error):
-                    output.err("\(location(lineNumber, error.column)): \(error.message)\n")
+                    output.err("\(location(lineNumber, error.column)): \(error.message)\(Self.fragmentNote(reader))\n")
                     if !interactive { throw Fatal(message: "syntax error") }
                 }
             }

@@ -13,6 +13,13 @@ public struct ScriptLineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// The physical line the next piece comes from (1-based), for messages.
+    public private(set) var physicalLine = 1
+    /// The last piece returned was cut from a line longer than `maxCommand - 1`, or
+    /// is the rest of one.
+    public private(set) var lastWasFragment = false
+    private var continuing = false
+    private var hasReturned = false
 
     /// Reads from an open descriptor, which the caller closes.
     public init(fileDescriptor: Int32) {
@@ -26,20 +33,27 @@ public struct ScriptLineReader {
         self.atEnd = true
     }
 
-    /// The next line without its ending, or nil at end of input.
+    /// The next line without its ending, or nil at end of input. `physicalLine`
+    /// then says which line of the input it came from.
     public mutating func nextLine() -> [UInt8]? {
         let limit = Self.maxCommand - 1
+        if hasReturned && !continuing { physicalLine += 1 }
+        hasReturned = true
         while true {
             let available = buffer.count - start
             if let newline = buffer[start...].prefix(limit).firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
+                lastWasFragment = continuing
+                continuing = false
                 compact()
                 return Self.clean(line)
             }
             if available >= limit {
                 let line = Array(buffer[start..<(start + limit)])
                 start += limit
+                lastWasFragment = true
+                continuing = true
                 compact()
                 return Self.clean(line)
             }
@@ -47,6 +61,8 @@ public struct ScriptLineReader {
                 guard available > 0 else { return nil }
                 let line = Array(buffer[start...])
                 start = buffer.count
+                lastWasFragment = continuing
+                continuing = false
                 return Self.clean(line)
             }
             fill()
