@@ -70,10 +70,20 @@ public struct ScriptChecker {
         for diagnostic in result.diagnostics where Self.kept.contains(diagnostic.check) {
             // Without the zone an apex check means nothing.
             if zone == nil && [.dsAtApex, .soaNotAtApex, .outOfZone].contains(diagnostic.check) { continue }
-            // An UPDATE may change an RRset's TTL on purpose; BIND applies the last.
-            let severity = diagnostic.check == .ttlMismatch ? Severity.warning : diagnostic.severity
+            var severity = diagnostic.severity
+            var message = diagnostic.message
+            if diagnostic.check == .ttlMismatch {
+                // A zone file keeps the first TTL; an UPDATE may change an RRset's TTL on
+                // purpose, and BIND gives the whole RRset the last one added.
+                severity = .warning
+                if message.hasSuffix(" is used"), let cut = message.ranges(of: "; ").last {
+                    message = String(message[..<cut.lowerBound])
+                }
+                message = "records of one RRset with different TTLs in one update: \(message); "
+                    + "the server gives the whole RRset one TTL (BIND: the last added)"
+            }
             report(line: Int(diagnostic.location?.line ?? 0), column: 1, severity: severity,
-                   check: diagnostic.check.rawValue, diagnostic.message)
+                   check: diagnostic.check.rawValue, message)
         }
     }
 
@@ -84,7 +94,9 @@ public struct ScriptChecker {
     public func text() -> String {
         var out = ""
         for finding in sortedFindings {
-            out += "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.check)]\n"
+            // Line 0: about the command line (a key file), not a line of the script.
+            let place = finding.line > 0 ? "\(path):\(finding.line):\(finding.column)" : path
+            out += "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.check)]\n"
         }
         out += "\(path): \(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
         return out
