@@ -11,6 +11,8 @@ import Foundation
 ///     ; expect: N            (BIND's exit status, checked so the corpus stays honest)
 ///     ; error-line: N        (nsupdate-swift's message must name this line)
 ///     ; error-text: TEXT     (nsupdate-swift's standard error must contain this)
+///     ; differs: WHY         (a documented difference from BIND: then `expect` is BIND's
+///     ; swift-expect: N       status and `swift-expect` ours, and nothing else is compared)
 struct CorpusScript {
     var name: String
     var text: String
@@ -21,6 +23,8 @@ struct CorpusScript {
     var expectedStatus: Int32? { header("expect").flatMap { Int32($0) } }
     var errorLine: Int? { header("error-line").flatMap { Int($0) } }
     var errorText: String? { header("error-text") }
+    var difference: String? { header("differs") }
+    var swiftExpectedStatus: Int32? { header("swift-expect").flatMap { Int32($0) } }
 
     func header(_ key: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
