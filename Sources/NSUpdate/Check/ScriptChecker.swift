@@ -104,6 +104,8 @@ public struct ScriptChecker {
 
     public func json() -> String {
         var writer = JSONLine()
+        writer.field("schemaVersion", 1)
+        writer.field("tool", "nsupdate-swift --check")
         writer.field("file", path)
         writer.field("errors", errorCount)
         writer.field("warnings", warningCount)

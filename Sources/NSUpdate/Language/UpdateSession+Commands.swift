@@ -261,6 +261,22 @@ extension UpdateSession {
         var description: String { self == .notANumber ? "not a valid number" : "out of range" }
     }
 
+    /// `dns_rdatatype_fromtext`: our mnemonics, and the few newer ones BIND 9.18.49
+    /// also knows (DSYNC, HHIT, BRID).
+    static func bindType(_ word: ArraySlice<UInt8>) -> RRType? {
+        if let type = RRType(mnemonic: word) { return type }
+        let upper = String(decoding: word.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return bindOnlyTypes[upper]
+    }
+
+    static let bindOnlyTypes: [String: RRType] = {
+        var table: [String: RRType] = [:]
+        for code in BINDMnemonics.namedTypeCodes where RRType(code).mnemonic == nil {
+            table[BINDMnemonics.typeName(RRType(code))] = RRType(code)
+        }
+        return table
+    }()
+
     /// `dns_rdataclass_fromtext`: as ours, but BIND has no name for class 2 (`CS`).
     static func bindClass(_ word: ArraySlice<UInt8>) -> RRClass? {
         guard !word.equalsKeyword("cs") else { return nil }

@@ -31,11 +31,11 @@ extension UpdateSession {
                 guard let (typeWord, typeColumn) = cursor.nextWord() else {
                     throw CommandError("could not read type", column: cursor.restColumn)
                 }
-                guard let parsed = RRType(mnemonic: typeWord) else { throw CommandError("invalid type: \(typeWord.text)", column: typeColumn) }
+                guard let parsed = Self.bindType(typeWord) else { throw CommandError("invalid type: \(typeWord.text)", column: typeColumn) }
                 type = parsed
             } else {
                 dataClass = resolvedZoneClass()
-                guard let parsed = RRType(mnemonic: word) else { throw CommandError("invalid type: \(word.text)", column: column) }
+                guard let parsed = Self.bindType(word) else { throw CommandError("invalid type: \(word.text)", column: column) }
                 type = parsed
             }
             if positive {
@@ -106,13 +106,13 @@ extension UpdateSession {
                 if isDelete { return deleteAll(owner, line: line) }
                 throw CommandError("could not read type", column: cursor.restColumn)
             }
-            guard let parsed = RRType(mnemonic: typeWord) else {
+            guard let parsed = Self.bindType(typeWord) else {
                 throw CommandError("'\(typeWord.text)' is not a valid type: unknown class/type", column: typeColumn)
             }
             type = parsed
         } else {
             dataClass = resolvedZoneClass()
-            guard let parsed = RRType(mnemonic: word) else {
+            guard let parsed = Self.bindType(word) else {
                 throw CommandError("'\(word.text)' is not a valid class or type: unknown class/type", column: column)
             }
             type = parsed

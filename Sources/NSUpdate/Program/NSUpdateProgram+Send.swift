@@ -218,6 +218,7 @@ extension NSUpdateProgram {
 
     func json(_ record: SendRecord) -> String {
         var line = JSONLine()
+        line.field("schemaVersion", 1)
         line.field("line", record.line)
         line.field("zone", record.zone?.description)
         line.field("server", record.server?.description)
