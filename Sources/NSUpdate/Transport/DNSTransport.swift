@@ -2,54 +2,6 @@
 import Glibc
 #endif
 
-/// How long nsupdate waits (BIND's `-t`, `-u`, `-r`).
-public struct TransportTimeouts: Hashable, Sendable {
-    /// The whole exchange, in seconds; nil for none (`-t 0`, TCP only).
-    public var total: UInt32?
-    /// Seconds between UDP tries; 0 means total / (retries + 1), at least 1.
-    public var udpInterval: UInt32
-    /// UDP tries after the first.
-    public var udpRetries: UInt32
-
-    public init(total: UInt32? = 300, udpInterval: UInt32 = 3, udpRetries: UInt32 = 3) {
-        self.total = total
-        self.udpInterval = udpInterval
-        self.udpRetries = udpRetries
-    }
-
-    /// BIND's dns_request: an interval of zero is derived from the total timeout.
-    var effectiveUDPInterval: UInt32 {
-        if udpInterval != 0 { return udpInterval }
-        let total = self.total ?? UInt32.max
-        return max(1, total / (udpRetries &+ 1))
-    }
-}
-
-/// Why an exchange got no answer, worded as BIND's `isc_result_totext` so the
-/// `; Communication with ... failed:` lines read the same.
-public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { reason }
-
-    public static let timedOut = TransportError("timed out")
-    public static let connectionRefused = TransportError("connection refused")
-
-    static func from(errno code: Int32) -> TransportError {
-        switch code {
-        case ECONNREFUSED: return .connectionRefused
-        case ETIMEDOUT: return .timedOut
-        case EHOSTUNREACH: return TransportError("host unreachable")
-        case ENETUNREACH: return TransportError("network unreachable")
-        case EADDRNOTAVAIL: return TransportError("address not available")
-        case EADDRINUSE: return TransportError("address in use")
-        case ECONNRESET: return TransportError("connection reset")
-        case EAFNOSUPPORT: return TransportError("address family not supported")
-        default: return TransportError(String(cString: strerror(code)))
-        }
-    }
-}
-
 /// One request, one response, over blocking sockets: UDP with BIND's retry interval and
 /// count, or TCP with the two-octet length framing (RFC 1035 §4.2.2). A CLI sends a
 /// handful of messages, so a thread blocked in `poll` is the simplest honest design.
@@ -189,28 +141,5 @@ public enum DNSTransport {
             if ready == 0 { continue }
             return true
         }
-    }
-}
-
-/// Monotonic seconds, for deadlines that wall-clock changes cannot stretch.
-public enum Clock {
-    public static var now: Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
-
-    /// Seconds since the epoch, for TSIG's time signed.
-    public static var wallSeconds: UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return UInt64(max(0, spec.tv_sec))
-    }
-
-    public static func sleep(seconds: Double) {
-        guard seconds > 0 else { return }
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }
