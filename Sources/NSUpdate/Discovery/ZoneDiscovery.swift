@@ -14,6 +14,8 @@ public struct ZoneDiscovery: Sendable {
     /// RD is set only when asking the system's resolvers.
     public let recursionDesired: Bool
     public private(set) var name: DomainName
+    /// The owner of the SOA that ended the search (BIND's "Found zone name").
+    public private(set) var soaOwner: DomainName?
 
     public enum Step: Equatable, Sendable {
         /// The zone, and the primary named by its SOA MNAME.
@@ -63,6 +65,7 @@ public struct ZoneDiscovery: Sendable {
         }
         switch Self.findSOA(in: response.answers, lookForAliases: true) {
         case .soa(let owner, let soa):
+            soaOwner = owner
             return .found(zone: userZone ?? owner, primary: soa.mname)
         case .alias:
             return dropLabel()
@@ -70,6 +73,7 @@ public struct ZoneDiscovery: Sendable {
             break
         }
         if case .soa(let owner, let soa) = Self.findSOA(in: response.authorities, lookForAliases: false) {
+            soaOwner = owner
             return .found(zone: userZone ?? owner, primary: soa.mname)
         }
         return dropLabel()

@@ -17,6 +17,7 @@ extension UpdateSession {
     /// nxdomain: ANY/NONE; yxdomain: ANY/ANY; nxrrset: TYPE/NONE; yxrrset: TYPE/ANY,
     /// or with RDATA the value-dependent form TYPE/zone class (RFC 2136 §2.4.1-5).
     mutating func makePrerequisite(_ cursor: inout CommandLineCursor, positive: Bool, rrset: Bool, line: Int) throws(CommandError) {
+        try checkRoom()
         let owner = try readOwner(&cursor)
         var type = RRType.any
         var dataClass = RRClass.any
@@ -67,6 +68,7 @@ extension UpdateSession {
     /// the class or type (for an add only when a default TTL is set), and class ANY
     /// is read as the type ANY.
     mutating func addOrDelete(_ cursor: inout CommandLineCursor, isDelete: Bool, line: Int) throws(CommandError) {
+        try checkRoom()
         let owner = try readOwner(&cursor)
         var ttl: UInt32 = 0
         var classOrType: (word: ArraySlice<UInt8>, column: Int)?
@@ -139,6 +141,14 @@ extension UpdateSession {
             throw CommandError("NSEC3PARAM has excessive iterations (> \(Self.maxNSEC3Iterations))", column: 1)
         }
         appendUpdate(ResourceRecord(owner: owner, type: type, rrClass: dataClass, ttl: ttl, rdata: rdata), line: line)
+    }
+
+    /// A section holds at most 65535 records (its count is 16 bits); BIND fails to
+    /// render such a message, we refuse the record that would not fit.
+    private func checkRoom() throws(CommandError) {
+        guard prerequisites.count < 0xFFFF && updates.count < 0xFFFF else {
+            throw CommandError("too many records for one message (a section holds at most 65535): send first")
+        }
     }
 
     /// BIND 9.18's `dns_nsec3_maxiterations()`.

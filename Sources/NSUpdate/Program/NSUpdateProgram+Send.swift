@@ -83,7 +83,7 @@ extension NSUpdateProgram {
                 case .found(let zone, let primary):
                     record.zone = zone
                     if session.debugging {
-                        output.err("Found zone name: \(BINDResultText.formatted(discovery.name))\n")
+                        output.err("Found zone name: \(BINDResultText.formatted(discovery.soaOwner ?? zone))\n")
                         output.err("The primary is: \(BINDResultText.formatted(primary))\n")
                     }
                     if session.usesDefaultServers {
