@@ -33,7 +33,12 @@ extension NSUpdateProgram {
             record.zone = zone
             sendUpdate(zone: zone, primaries: servers, from: 0, record: &record)
         case .discover(var discovery, let servers):
-            try discover(&discovery, servers: servers, record: &record)
+            do {
+                try discover(&discovery, servers: servers, record: &record)
+            } catch {
+                record.error = error.message
+                throw error
+            }
         }
     }
 
