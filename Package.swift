@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
         .library(name: "Secondary", targets: ["Secondary"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
+        .executable(name: "nsupdate-swift", targets: ["nsupdate-swift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // BIND 9.18's nsupdate: the language, session and discovery logic, with the
+        // sockets in one small transport type; the executable is a thin shell.
+        .target(name: "NSUpdate", dependencies: ["DNSCore", "TSIG", "ZoneCompiler"]),
+        .executableTarget(name: "nsupdate-swift", dependencies: ["NSUpdate"]),
         .executableTarget(
             name: "dnsplane",
             dependencies: [
@@ -93,5 +98,9 @@ let package = Package(
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
+        // The language and session without sockets, then the built binary against BIND's
+        // nsupdate and a real named (the corpus), and --wait against secondaries.
+        .testTarget(name: "NSUpdateTests", dependencies: ["NSUpdate", "nsupdate-swift", "DNSCore", "TSIG", "TestSupport"],
+                    exclude: ["Corpus"]),
     ]
 )
