@@ -139,6 +139,32 @@ struct SecondaryRequestHandlerTests {
         #expect(try Self.answer(stale, Self.query(F.origin, .soa, expire: true)).edns?.option(.expire)?.expireSeconds == 0)
     }
 
+    /// A responder that never answers at once, so the transport's async path is used.
+    struct Deferred: RequestHandler {
+        let inner: CatalogQueryAnswerer
+        func handleImmediately(_ request: [UInt8], context: RequestContext) -> [[UInt8]]? { nil }
+        func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
+            inner.handleImmediately(request, context: context) ?? []
+        }
+    }
+
+    @Test("A responder that answers later: the expiry gate and EXPIRE apply on the async path too")
+    func asyncPath() async throws {
+        for (expiresAt, rcode, expire) in [(Double(Self.now) + 100, RCode.noError, UInt32(100)), (Double(Self.now) - 1, .servFail, nil)] {
+            let base = Self.setup(expiresAt: expiresAt)
+            let handler = SecondaryRequestHandler(
+                board: base.board, primaries: [Self.primary], key: nil, expirePolicy: .followSOA,
+                queries: Deferred(inner: CatalogQueryAnswerer(catalog: base.catalog)), logger: Logger(label: "test"),
+                notify: { _, _, _ in })
+            let request = Self.query(F.origin, .soa, expire: true)
+            let immediate = handler.handleImmediately(request, context: Self.context())
+            if rcode == .noError { #expect(immediate == nil) }
+            let answer = try Message(wire: try #require(await handler.handle(request, context: Self.context()).first))
+            #expect(answer.header.rcode == rcode)
+            #expect(answer.edns?.option(.expire)?.expireSeconds == expire)
+        }
+    }
+
     @Test("UPDATE is REFUSED (forwarding is a later issue), AXFR too; an unknown opcode NOTIMP")
     func updateRefused() throws {
         let setup = Self.setup()

@@ -54,8 +54,11 @@ public struct SecondaryRequestHandler: RequestHandler {
     }
 
     public func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
-        if let answer = handleImmediately(request, context: context) { return answer }
-        // Only a query the responder could not answer at once comes here.
+        // Everything but a query is answered at once; a query comes here when the
+        // responder could not answer it at once.
+        guard request.count >= 12, request[2] & 0x80 == 0, Opcode((request[2] >> 3) & 0x0F) == .query else {
+            return handleImmediately(request, context: context) ?? []
+        }
         if let answer = gateQuery(request, context: context) { return answer }
         let answer = await queries.handle(request, context: context)
         return addExpire(answer, request: request, context: context)

@@ -40,7 +40,7 @@ public struct NIOZoneTransferClient: ZoneTransferClient {
                     }
                 }
         } catch {
-            throw TransferError(.network, "SOA query for \(zone) to \(primary): \(error)")
+            throw TransferError(.network, "SOA query for \(zone) to \(Self.text(primary)): \(error)")
         }
         let deadline = limits.queryTimeout
         let clock = self.clock
