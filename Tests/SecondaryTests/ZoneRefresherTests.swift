@@ -65,7 +65,9 @@ struct ZoneRefresherTests {
         #expect(board[F.origin]?.ixfrFallbackCount == 1)
         #expect(log.contains("does not apply to serial 1"))
         #expect(log.contains("serial 2 transferred by AXFR"))
-        #expect(try ZoneStore(directory: data.path).load(F.origin)?.zone.soa?.serial == 2)
+        // Served first, then saved: wait for the file.
+        let store = ZoneStore(directory: data.path)
+        #expect(try await offloaded { waitUntil(timeout: 10) { (try? store.load(F.origin))??.zone.soa?.serial == 2 } })
         await refresher.stop()
     }
 

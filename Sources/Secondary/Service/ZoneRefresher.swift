@@ -81,13 +81,16 @@ public actor ZoneRefresher {
         send(.notify(primary: primary, serial: serial, now: clock.now()))
     }
 
-    /// Cancels the timer and any operation in flight; nothing starts after this.
-    public func stop() {
+    /// Cancels the timer and any operation in flight and waits for it to end (a save
+    /// under way finishes, so a restart finds the newest version); nothing starts after.
+    public func stop() async {
         stopped = true
         timer?.cancel()
-        operation?.cancel()
         timer = nil
+        let running = operation
         operation = nil
+        running?.cancel()
+        await running?.value
     }
 
     public var servedZone: Zone? { zone }
