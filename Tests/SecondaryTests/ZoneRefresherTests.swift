@@ -67,7 +67,7 @@ struct ZoneRefresherTests {
         #expect(log.contains("serial 2 transferred by AXFR"))
         // Served first, then saved: wait for the file.
         let store = ZoneStore(directory: data.path)
-        #expect(try await offloaded { waitUntil(timeout: 10) { (try? store.load(F.origin))??.zone.soa?.serial == 2 } })
+        #expect(try await offloaded { waitUntil(timeout: 30) { (try? store.load(F.origin))??.zone.soa?.serial == 2 } })
         await refresher.stop()
     }
 

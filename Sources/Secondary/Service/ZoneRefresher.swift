@@ -1,8 +1,8 @@
 import DNSCore
 import DNSServer
+import Dispatch
 import Logging
 import NIOCore
-import NIOPosix
 import TSIG
 import ZoneCompiler
 
@@ -266,11 +266,14 @@ public actor ZoneRefresher {
         }
     }
 
-    /// Runs CPU- or disk-heavy work (loading, applying, checking, saving a zone) on
-    /// NIO's blocking thread pool, so a 100k-record zone never holds one of the few
-    /// cooperative threads that NOTIFYs, timers and other zones need.
+    /// Runs CPU- or disk-heavy work (loading, applying, checking, saving a zone) on a
+    /// Dispatch thread, so a 100k-record zone never holds one of the few cooperative
+    /// threads that NOTIFYs, timers and other zones need. Dispatch rather than NIO's
+    /// two-thread blocking pool: one zone's long load must not queue another's save.
     static func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(body)
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
     }
 
     static func build(_ origin: DomainName, soa: ResourceRecord, records: [ResourceRecord]) -> Zone {

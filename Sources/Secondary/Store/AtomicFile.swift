@@ -62,7 +62,8 @@ enum AtomicFile {
         return result
     }
 
-    /// Removes temporary files a crash left beside `paths` (`PATH.tmp-…`).
+    /// Removes temporary files a crash left beside `paths` (`PATH.tmp-PID-…`): those of
+    /// other processes only, so a write of ours under way is never cut short.
     static func removeTemporaries(of paths: [String]) {
         guard let first = paths.first else { return }
         let directory = first.lastIndex(of: "/").map { String(first[..<$0]) } ?? "."
@@ -75,7 +76,9 @@ enum AtomicFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if prefixes.contains(where: { name.hasPrefix($0) }) { unlink(directory + "/" + name) }
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let pid = name.dropFirst(prefix.count).prefix { $0 != "-" }
+            if pid != String(getpid()) { unlink(directory + "/" + name) }
         }
     }
 
