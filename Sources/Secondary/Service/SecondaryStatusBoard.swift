@@ -19,6 +19,9 @@ public final class SecondaryStatusBoard: Sendable {
         public var notifyCount = 0
         /// The last refusal by the gate, for people.
         public var lastRejection: String?
+        /// Messages and octets of the last completed transfer.
+        public var lastTransferMessages = 0
+        public var lastTransferBytes = 0
 
         public init() {}
     }

@@ -172,6 +172,10 @@ public actor ZoneRefresher {
         do {
             let outcome = try await client.transfer(zone: origin, primary: address, currentSOA: previousSOA, key: key)
             guard !stopped else { return }
+            board.update(origin) {
+                $0.lastTransferMessages = outcome.messages
+                $0.lastTransferBytes = outcome.bytes
+            }
             var method = previousSOA == nil ? "AXFR" : "IXFR"
             var candidate: Zone
             var changes: Int?
@@ -197,6 +201,10 @@ public actor ZoneRefresher {
                     board.update(origin) { $0.ixfrFallbackCount += 1 }
                     let full = try await client.transfer(zone: origin, primary: address, currentSOA: nil, key: key)
                     guard !stopped else { return }
+                    board.update(origin) {
+                        $0.lastTransferMessages = full.messages
+                        $0.lastTransferBytes = full.bytes
+                    }
                     guard case .full(let soa, let records) = full.content else {
                         throw TransferError(.malformed, "AXFR of \(origin) from \(source) did not return a zone")
                     }
