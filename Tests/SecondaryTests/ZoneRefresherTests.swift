@@ -39,7 +39,7 @@ struct ZoneRefresherTests {
                                           added: [F.a("added", 50)])
                 return TransferOutcome(content: .incremental(soa: F.soa(now), changesets: [changeset]), messages: 1, bytes: 0)
             }
-            return TransferOutcome(content: .full(soa: F.soa(now), records: self.zone(now)), messages: 1, bytes: 0)
+            return TransferOutcome(content: .full(soa: F.soa(now), zone: F.zone(serial: now, self.zone(now))), messages: 1, bytes: 0)
         }
     }
 

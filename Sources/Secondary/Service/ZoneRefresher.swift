@@ -184,9 +184,9 @@ public actor ZoneRefresher {
                 logger.info("\(origin): IXFR from \(source): the primary has no newer version than \(previous?.soa?.serial ?? 0)")
                 send(.transferUpToDate(primary: primary, serial: Self.serial(soa), now: clock.now()))
                 return
-            case .full(let soa, let records):
+            case .full(_, let zone):
                 if previousSOA != nil { method = "IXFR (full zone)" }
-                candidate = try await Self.offload { [origin] in Self.build(origin, soa: soa, records: records) }
+                candidate = zone
             case .incremental(_, let changesets):
                 do {
                     let base = previous!
@@ -205,11 +205,11 @@ public actor ZoneRefresher {
                         $0.lastTransferMessages = full.messages
                         $0.lastTransferBytes = full.bytes
                     }
-                    guard case .full(let soa, let records) = full.content else {
+                    guard case .full(_, let zone) = full.content else {
                         throw TransferError(.malformed, "AXFR of \(origin) from \(source) did not return a zone")
                     }
                     method = "AXFR"
-                    candidate = try await Self.offload { [origin] in Self.build(origin, soa: soa, records: records) }
+                    candidate = zone
                 }
             }
             let gate = self.gate
@@ -282,13 +282,6 @@ public actor ZoneRefresher {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
         }
-    }
-
-    static func build(_ origin: DomainName, soa: ResourceRecord, records: [ResourceRecord]) -> Zone {
-        var builder = ZoneBuilder(origin: origin)
-        builder.add(soa)
-        for record in records { builder.add(record) }
-        return builder.zone
     }
 
     static func soaRecord(_ zone: Zone) -> ResourceRecord? {

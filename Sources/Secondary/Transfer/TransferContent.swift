@@ -6,8 +6,8 @@ import ZoneCompiler
 public enum TransferContent: Sendable, Equatable {
     /// The primary has nothing newer than the serial we asked from: a single SOA.
     case upToDate(soa: ResourceRecord)
-    /// The whole zone: the SOA once, then every other record.
-    case full(soa: ResourceRecord, records: [ResourceRecord])
+    /// The whole zone, built as it arrived.
+    case full(soa: ResourceRecord, zone: Zone)
     /// Difference sequences from our serial to the primary's.
     case incremental(soa: ResourceRecord, changesets: [Changeset])
 

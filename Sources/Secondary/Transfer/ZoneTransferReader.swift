@@ -33,7 +33,9 @@ public struct ZoneTransferReader: Sendable {
     private var phase: Phase = .start
     private var first: ResourceRecord?
     private var newSerial: UInt32 = 0
-    private var records: [ResourceRecord] = []
+    /// The zone of a full transfer, built as records arrive: a transfer never holds
+    /// the whole zone twice (as records and as a zone).
+    private var builder: ZoneBuilder?
     private var changesets: [Changeset] = []
     private var current: Changeset?
     private var isUpToDate = false
@@ -127,7 +129,9 @@ public struct ZoneTransferReader: Sendable {
                 // A zone of one SOA, or the first SOA repeated: the end of a full transfer.
                 phase = .done
             } else {
-                records.append(record)
+                builder = ZoneBuilder(origin: origin)
+                builder!.add(first!)
+                builder!.add(record)
                 phase = .full
             }
         case .full:
@@ -137,7 +141,7 @@ public struct ZoneTransferReader: Sendable {
                 }
                 phase = .done
             } else {
-                records.append(record)
+                builder!.add(record)
             }
         case .deletions:
             if soaSerial != nil {
@@ -176,6 +180,10 @@ public struct ZoneTransferReader: Sendable {
         }
         if !changesets.isEmpty { return .incremental(soa: first, changesets: changesets) }
         if isUpToDate { return .upToDate(soa: first) }
-        return .full(soa: first, records: records)
+        if let builder { return .full(soa: first, zone: builder.zone) }
+        // A zone of one SOA.
+        var only = ZoneBuilder(origin: origin)
+        only.add(first)
+        return .full(soa: first, zone: only.zone)
     }
 }
