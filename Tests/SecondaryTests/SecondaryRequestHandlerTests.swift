@@ -139,6 +139,27 @@ struct SecondaryRequestHandlerTests {
         #expect(try Self.answer(stale, Self.query(F.origin, .soa, expire: true)).edns?.option(.expire)?.expireSeconds == 0)
     }
 
+    @Test("Several zones, nested: a name belongs to the longest origin; NOTIFY reaches the zone it names")
+    func severalZones() throws {
+        let lab: DomainName = "lab.home.arpa."
+        let board = SecondaryStatusBoard(zones: [F.origin, lab])
+        #expect(board.origin(for: "x.lab.home.arpa.") == lab)
+        #expect(board.origin(for: "x.home.arpa.") == F.origin)
+        #expect(board.origin(for: "home.arpa.") == F.origin)
+        #expect(board.origin(for: "arpa.") == nil)
+        let notified = Notified()
+        let handler = SecondaryRequestHandler(
+            board: board, primaries: [Self.primary], key: nil, expirePolicy: .followSOA,
+            queries: CatalogQueryAnswerer(catalog: ZoneCatalog()), logger: Logger(label: "test"),
+            notify: { zone, index, serial in notified.calls.withLockedValue { $0.append((zone, index, serial)) } })
+        let response = try #require(handler.handleImmediately(Self.notify(serial: nil, zone: lab), context: Self.context()))
+        #expect(try Message(wire: response[0]).header.rcode == .noError)
+        #expect(notified.calls.withLockedValue { $0.map(\.0) } == [lab])
+        // lab has no data yet: SERVFAIL there, while home.arpa. is the same.
+        #expect(try Message(wire: try #require(handler.handleImmediately(Self.query("x.lab.home.arpa.", .a), context: Self.context()))[0])
+            .header.rcode == .servFail)
+    }
+
     /// A responder that never answers at once, so the transport's async path is used.
     struct Deferred: RequestHandler {
         let inner: CatalogQueryAnswerer
