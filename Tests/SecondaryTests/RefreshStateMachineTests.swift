@@ -139,6 +139,18 @@ struct RefreshStateMachineTests {
         #expect(m.handle(.soaAnswered(primary: 0, serial: 3, now: 23)).first == .transfer(primary: 0, serial: 3))
     }
 
+    @Test("Without data, a refused first version is held too")
+    func rejectedFirstVersion() {
+        var m = machine()
+        _ = m.handle(.start(now: 0, loaded: nil))
+        #expect(m.handle(.soaAnswered(primary: 0, serial: 4, now: 0)).first == .transfer(primary: 0, serial: 4))
+        #expect(m.handle(.transferRejected(primary: 0, serial: 4, now: 1)).first == .holdRejected(serial: 4, until: 11))
+        #expect(m.handle(.notify(primary: 0, serial: nil, now: 2)).first == .querySOA(primary: 0))
+        #expect(m.handle(.soaAnswered(primary: 0, serial: 4, now: 2)).first == .skipRejected(serial: 4, until: 11))
+        #expect(m.handle(.timer(now: 11)).first == .querySOA(primary: 0))
+        #expect(m.handle(.soaAnswered(primary: 0, serial: 5, now: 11)).first == .transfer(primary: 0, serial: 5))
+    }
+
     @Test("Stale results (from a primary no longer asked) are ignored")
     func staleResults() {
         var m = machine(primaries: 2)

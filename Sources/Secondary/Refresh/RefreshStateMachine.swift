@@ -161,6 +161,12 @@ public struct RefreshStateMachine: Sendable {
 
         case .soaAnswered(let primary, let offered, let now):
             guard case .querying(let order, let position) = activity, order[position] == primary else { return [] }
+            if let rejected, rejected.serial == offered, now < rejected.until {
+                activity = .idle
+                nextCheck = rejected.until
+                actions.append(.skipRejected(serial: offered, until: rejected.until))
+                break
+            }
             guard let serial else {
                 activity = .transferring(order: order, position: position)
                 actions.append(.transfer(primary: primary, serial: offered))
@@ -172,14 +178,8 @@ public struct RefreshStateMachine: Sendable {
                 succeeded(now: now, into: &actions)
                 actions.append(.refreshed(serial: serial))
             case .greater:
-                if let rejected, rejected.serial == offered, now < rejected.until {
-                    activity = .idle
-                    nextCheck = rejected.until
-                    actions.append(.skipRejected(serial: offered, until: rejected.until))
-                } else {
-                    activity = .transferring(order: order, position: position)
-                    actions.append(.transfer(primary: primary, serial: offered))
-                }
+                activity = .transferring(order: order, position: position)
+                actions.append(.transfer(primary: primary, serial: offered))
             case .less, .undefined:
                 actions.append(.primaryBehind(primary: primary, serial: offered))
                 nextInRound(order: order, position: position, now: now, into: &actions)

@@ -67,8 +67,8 @@ public struct NIOZoneTransferClient: ZoneTransferClient {
         do {
             var bootstrap = ClientBootstrap(group: group)
                 .connectTimeout(.milliseconds(Int64(min(limits.transferTimeout, 10) * 1000)))
-            if let sourceAddress {
-                bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: sourceAddress, port: 0))
+            if let source = source(for: primary) {
+                bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: source, port: 0))
             }
             channel = try await bootstrap.connect(to: primary) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -102,9 +102,19 @@ public struct NIOZoneTransferClient: ZoneTransferClient {
 
     /// Where to bind a UDP socket that talks to `primary`.
     private func bindHost(for primary: SocketAddress) -> String {
-        if let sourceAddress { return sourceAddress }
+        if let source = source(for: primary) { return source }
         if case .v6 = primary { return "::" }
         return "0.0.0.0"
+    }
+
+    /// The configured source address when it is of the primary's family (an IPv4
+    /// source cannot reach an IPv6 primary).
+    private func source(for primary: SocketAddress) -> String? {
+        guard let sourceAddress, let parsed = try? SocketAddress(ipAddress: sourceAddress, port: 0) else { return nil }
+        switch (parsed, primary) {
+        case (.v4, .v4), (.v6, .v6): return sourceAddress
+        default: return nil
+        }
     }
 
     static func text(_ address: SocketAddress) -> String {
