@@ -151,6 +151,25 @@ struct RefreshStateMachineTests {
         #expect(m.handle(.soaAnswered(primary: 0, serial: 5, now: 11)).first == .transfer(primary: 0, serial: 5))
     }
 
+    @Test("RFC 7314 §4: a primary's shorter EXPIRE bounds ours until the next transfer")
+    func expireFromPrimary() {
+        var m = machine()
+        _ = m.handle(.start(now: 0, loaded: .init(serial: 1, timers: timers, lastRefresh: 0)))
+        _ = m.handle(.soaAnswered(primary: 0, serial: 1, expire: 50, now: 10))
+        #expect(m.expiresAt == 60)
+        // A longer EXPIRE than the SOA's does not extend it.
+        _ = m.handle(.timer(now: 200))
+        _ = m.handle(.soaAnswered(primary: 0, serial: 1, expire: 5000, now: 200))
+        #expect(m.expiresAt == 1200)
+        _ = m.handle(.timer(now: 400))
+        _ = m.handle(.soaAnswered(primary: 0, serial: 1, expire: 30, now: 400))
+        #expect(m.expireWindow == 30)
+        _ = m.handle(.notify(primary: 0, serial: 2, now: 401))
+        _ = m.handle(.soaAnswered(primary: 0, serial: 2, now: 401))
+        _ = m.handle(.transferPublished(primary: 0, serial: 2, timers: timers, now: 402))
+        #expect(m.expiresAt == 1402)
+    }
+
     @Test("Stale results (from a primary no longer asked) are ignored")
     func staleResults() {
         var m = machine(primaries: 2)

@@ -26,8 +26,8 @@ struct ZoneRefresherTests {
             F.records(hosts: 5) + (serial > 1 ? [F.a("added", 50)] : [])
         }
 
-        func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> ResourceRecord {
-            F.soa(serial.withLockedValue { $0 })
+        func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> SOAAnswer {
+            SOAAnswer(soa: F.soa(serial.withLockedValue { $0 }))
         }
 
         func transfer(zone: DomainName, primary: SocketAddress, currentSOA: ResourceRecord?, key: TSIGKey?)
@@ -108,6 +108,72 @@ struct ZoneRefresherTests {
         }
         // Bounded, not timed: a hang would take the full test timeout.
         #expect(Date().timeIntervalSince(began) < 30)
+    }
+}
+
+extension ZoneRefresherTests {
+    @Test("RFC 7314 §4: the SOA query asks for EXPIRE; a server without EDNS (FORMERR) is asked again without it")
+    func expireAndEDNSFallback() async throws {
+        // A UDP server on a thread: FORMERR to any query with an OPT record, else the SOA
+        // with no EDNS; then stops after answering the plain one.
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let port = FreePort.find()
+        address.sin_port = port.bigEndian
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let seen = NIOLockedValueBox<[Bool]>([])
+        let server = Thread {
+            for _ in 0..<4 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                var peer = sockaddr_storage()
+                var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                let count = withUnsafeMutablePointer(to: &peer) { pointer in
+                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(fd, &buffer, buffer.count, 0, $0, &length) }
+                }
+                guard count > 0, let query = try? Message(wire: Array(buffer[0..<count])) else { return }
+                seen.withLockedValue { $0.append(query.edns != nil) }
+                var answer = Message(header: MessageHeader(id: query.header.id, isResponse: true, isAuthoritative: true),
+                                     questions: query.questions)
+                if query.edns != nil {
+                    answer.header.rcode = .formErr
+                } else {
+                    answer.answers = [F.soa(9)]
+                }
+                let wire = answer.encode()
+                _ = withUnsafePointer(to: &peer) { pointer in
+                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, wire, wire.count, 0, $0, length) }
+                }
+                if query.edns == nil { return }
+            }
+        }
+        server.start()
+        let client = NIOZoneTransferClient(group: MultiThreadedEventLoopGroup.singleton, sourceAddress: "127.0.0.1",
+                                           limits: TransferLimits(queryTimeout: 2), clock: { Date().timeIntervalSince1970 })
+        let answer = try await client.querySOA(zone: F.origin, primary: try SocketAddress(ipAddress: "127.0.0.1", port: Int(port)),
+                                               key: nil)
+        #expect(answer.serial == 9 && answer.expire == nil)
+        #expect(seen.withLockedValue { $0 } == [true, false])
+    }
+
+    @Test("RFC 7314 §3: the EXPIRE a primary returns is read from its SOA answer")
+    func expireRead() throws {
+        let query = SOAQuery(zone: F.origin, id: 7, key: nil, now: 0)
+        #expect(try Message(wire: query.request).edns?.expire == .some(nil))
+        var answer = Message(header: MessageHeader(id: 7, isResponse: true, isAuthoritative: true),
+                             questions: [Question(name: F.origin, type: .soa)], answers: [F.soa(3)])
+        answer.edns = EDNS(options: [.expire(1234)])
+        #expect(try query.answer(answer.encode(), now: 0) == SOAAnswer(soa: F.soa(3), expire: 1234))
+        answer.header.rcode = .formErr
+        #expect(query.isEDNSRefusal(answer.encode()))
+        #expect(!SOAQuery(zone: F.origin, id: 7, key: nil, now: 0, askExpire: false).isEDNSRefusal(answer.encode()))
     }
 }
 

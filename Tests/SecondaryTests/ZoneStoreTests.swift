@@ -23,8 +23,8 @@ struct ZoneStoreTests {
         #expect(loaded.state == .init(serial: 42, lastRefresh: 1000.5, primary: "127.0.0.1:53"))
         // A crash between writing and renaming leaves a temporary file; loading clears it.
         _ = try directory.write("home.arpa.zone.tmp-1-2", "half a zone")
-        try store.saveState(.init(serial: 42, lastRefresh: 2000), for: F.origin)
-        #expect(try store.load(F.origin)?.state.lastRefresh == 2000)
+        try store.saveState(.init(serial: 42, lastRefresh: 2000, expireWindow: 60), for: F.origin)
+        #expect(try store.load(F.origin)?.state == .init(serial: 42, lastRefresh: 2000, expireWindow: 60))
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == ["home.arpa.state", "home.arpa.zone"])
     }

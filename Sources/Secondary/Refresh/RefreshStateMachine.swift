@@ -39,11 +39,14 @@ public struct RefreshStateMachine: Sendable {
         public var timers: SOATimers
         /// When a primary last confirmed this version (seconds since the epoch).
         public var lastRefresh: Double
+        /// A shorter expiry than the SOA's, from the primary's EDNS EXPIRE.
+        public var expireWindow: Double?
 
-        public init(serial: UInt32, timers: SOATimers, lastRefresh: Double) {
+        public init(serial: UInt32, timers: SOATimers, lastRefresh: Double, expireWindow: Double? = nil) {
             self.serial = serial
             self.timers = timers
             self.lastRefresh = lastRefresh
+            self.expireWindow = expireWindow
         }
     }
 
@@ -52,7 +55,8 @@ public struct RefreshStateMachine: Sendable {
         case timer(now: Double)
         /// A NOTIFY from primary `primary`, with the serial it carried if any.
         case notify(primary: Int, serial: UInt32?, now: Double)
-        case soaAnswered(primary: Int, serial: UInt32, now: Double)
+        /// `expire`: the primary's EDNS EXPIRE answer (RFC 7314), if it gave one.
+        case soaAnswered(primary: Int, serial: UInt32, expire: UInt32? = nil, now: Double)
         case soaFailed(primary: Int, now: Double)
         /// A new version passed the gate and is served.
         case transferPublished(primary: Int, serial: UInt32, timers: SOATimers, now: Double)
@@ -101,10 +105,14 @@ public struct RefreshStateMachine: Sendable {
     public private(set) var serial: UInt32?
     public private(set) var timers: SOATimers?
     public private(set) var lastRefresh: Double?
+    /// How long after `lastRefresh` the zone expires when a primary that is itself a
+    /// secondary said its copy has less left than our SOA EXPIRE (RFC 7314 §4): we must
+    /// not outlive the data we copied. Nil: the SOA EXPIRE.
+    public private(set) var expireWindow: Double?
     /// Where serving stops under follow-soa; nil without data.
     public var expiresAt: Double? {
         guard let lastRefresh, let timers else { return nil }
-        return lastRefresh + timers.expire
+        return lastRefresh + min(expireWindow ?? timers.expire, timers.expire)
     }
     public private(set) var isExpired = false
     /// When the next SOA round starts, while idle.
@@ -131,6 +139,7 @@ public struct RefreshStateMachine: Sendable {
                 serial = loaded.serial
                 timers = loaded.timers
                 lastRefresh = loaded.lastRefresh
+                expireWindow = loaded.expireWindow
                 if let expiresAt, expiresAt <= now {
                     isExpired = true
                     actions.append(.expire)
@@ -159,7 +168,7 @@ public struct RefreshStateMachine: Sendable {
                 beginRound(first: primary, now: now, into: &actions)
             }
 
-        case .soaAnswered(let primary, let offered, let now):
+        case .soaAnswered(let primary, let offered, let expire, let now):
             guard case .querying(let order, let position) = activity, order[position] == primary else { return [] }
             if let rejected, rejected.serial == offered, now < rejected.until {
                 activity = .idle
@@ -176,6 +185,7 @@ public struct RefreshStateMachine: Sendable {
             case .equal:
                 activity = .idle
                 succeeded(now: now, into: &actions)
+                expireWindow = expire.map { Double($0) }.flatMap { $0 < (timers?.expire ?? .infinity) ? $0 : nil }
                 actions.append(.refreshed(serial: serial))
             case .greater:
                 activity = .transferring(order: order, position: position)
@@ -195,6 +205,8 @@ public struct RefreshStateMachine: Sendable {
             serial = newSerial
             timers = newTimers
             rejected = nil
+            // Fresh from the primary's latest version: the SOA's full EXPIRE.
+            expireWindow = nil
             succeeded(now: now, into: &actions)
 
         case .transferUpToDate(let primary, _, let now):
@@ -302,7 +314,7 @@ public struct RefreshStateMachine: Sendable {
 extension RefreshStateMachine.Event {
     var now: Double {
         switch self {
-        case .start(let now, _), .timer(let now), .notify(_, _, let now), .soaAnswered(_, _, let now),
+        case .start(let now, _), .timer(let now), .notify(_, _, let now), .soaAnswered(_, _, _, let now),
              .soaFailed(_, let now), .transferPublished(_, _, _, let now), .transferUpToDate(_, _, let now),
              .transferFailed(_, let now), .transferRejected(_, _, let now):
             return now

@@ -63,7 +63,8 @@ public actor ZoneRefresher {
             if let (saved, state) = try await Self.offload({ try store.load(origin) }), let soa = saved.soa {
                 zone = saved
                 catalog.replace(saved)
-                loaded = .init(serial: soa.serial, timers: SOATimers(soa), lastRefresh: state.lastRefresh)
+                loaded = .init(serial: soa.serial, timers: SOATimers(soa), lastRefresh: state.lastRefresh,
+                               expireWindow: state.expireWindow)
                 board.update(origin) { $0.serial = soa.serial; $0.lastRefresh = state.lastRefresh }
                 let milliseconds = Int(((clock.now() - began) * 1000).rounded())
                 logger.info("\(origin): serial \(soa.serial) loaded from \(store.zonePath(origin)) (\(saved.recordCount) records, \(milliseconds) ms), serving")
@@ -113,9 +114,8 @@ public actor ZoneRefresher {
             let address = primaries[primary]
             operation = Task { [client, origin, key] in
                 do {
-                    let soa = try await client.querySOA(zone: origin, primary: address, key: key)
-                    guard case .soa(let rdata) = soa.rdata else { return }
-                    await self.send(.soaAnswered(primary: primary, serial: rdata.serial, now: self.clock.now()))
+                    let answer = try await client.querySOA(zone: origin, primary: address, key: key)
+                    self.send(.soaAnswered(primary: primary, serial: answer.serial, expire: answer.expire, now: self.clock.now()))
                 } catch {
                     self.soaFailed(primary: primary, error: error)
                 }
@@ -124,7 +124,8 @@ public actor ZoneRefresher {
             operation = Task { await self.transfer(primary: primary, offered: serial) }
         case .refreshed(let serial):
             logger.debug("\(origin): serial \(serial) is current at \(Self.text(primaries, nil))")
-            save(state: ZoneStore.State(serial: serial, lastRefresh: machine.lastRefresh ?? clock.now()))
+            save(state: ZoneStore.State(serial: serial, lastRefresh: machine.lastRefresh ?? clock.now(),
+                                        expireWindow: machine.expireWindow))
         case .skipRejected(let serial, let until):
             logger.info("\(origin): primary still offers serial \(serial), which was refused; next check in \(Self.seconds(until - clock.now()))")
         case .primaryBehind(let primary, let serial):

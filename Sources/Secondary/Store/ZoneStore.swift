@@ -8,7 +8,9 @@ import ZoneCompiler
 /// - `<zone>.zone`: the version as a canonical master file (`CanonicalZoneWriter`),
 ///   which the zone parser reads back at about a million records a second;
 /// - `<zone>.state`: `key=value` lines with the serial and when a primary last
-///   confirmed it, rewritten on every successful refresh without touching the zone.
+///   confirmed it (and how long after that it expires, when a primary's EDNS EXPIRE
+///   said less than the SOA), rewritten on every successful refresh without touching
+///   the zone.
 ///
 /// The zone file is written before the state file. After a crash between the two, the
 /// state file still holds the older refresh time, which only makes expiry come sooner.
@@ -26,11 +28,15 @@ public struct ZoneStore: Sendable {
         public var lastRefresh: Double
         /// The primary that gave this version, for people reading the directory.
         public var primary: String?
+        /// Seconds after `lastRefresh` the zone expires, when a primary's EDNS EXPIRE
+        /// made it shorter than the SOA's (RFC 7314 §4); nil for the SOA EXPIRE.
+        public var expireWindow: Double?
 
-        public init(serial: UInt32, lastRefresh: Double, primary: String? = nil) {
+        public init(serial: UInt32, lastRefresh: Double, primary: String? = nil, expireWindow: Double? = nil) {
             self.serial = serial
             self.lastRefresh = lastRefresh
             self.primary = primary
+            self.expireWindow = expireWindow
         }
     }
 
@@ -68,6 +74,7 @@ public struct ZoneStore: Sendable {
     public func saveState(_ state: State, for origin: DomainName) throws(Failure) {
         var text = "serial=\(state.serial)\nlast-refresh=\(state.lastRefresh)\n"
         if let primary = state.primary { text += "primary=\(primary)\n" }
+        if let window = state.expireWindow { text += "expire-window=\(window)\n" }
         do {
             try AtomicFile.write(Array(text.utf8), to: statePath(origin))
         } catch {
@@ -85,7 +92,8 @@ public struct ZoneStore: Sendable {
         guard let serial = values["serial"].flatMap(UInt32.init), let time = values["last-refresh"].flatMap(Double.init) else {
             return nil
         }
-        return State(serial: serial, lastRefresh: time, primary: values["primary"])
+        return State(serial: serial, lastRefresh: time, primary: values["primary"],
+                     expireWindow: values["expire-window"].flatMap(Double.init))
     }
 
     /// The saved version, or nil when there is none; throws when the file is there but

@@ -28,8 +28,17 @@ public struct NIOZoneTransferClient: ZoneTransferClient {
 
     private var now: UInt64 { UInt64(max(0, clock())) }
 
-    public func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> ResourceRecord {
-        let query = SOAQuery(zone: zone, id: UInt16.random(in: 0...UInt16.max), key: key, now: now)
+    public func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> SOAAnswer {
+        do {
+            return try await querySOA(zone: zone, primary: primary, key: key, askExpire: true)
+        } catch let error where error.kind == .ednsRefused {
+            return try await querySOA(zone: zone, primary: primary, key: key, askExpire: false)
+        }
+    }
+
+    private func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?, askExpire: Bool)
+        async throws(TransferError) -> SOAAnswer {
+        let query = SOAQuery(zone: zone, id: UInt16.random(in: 0...UInt16.max), key: key, now: now, askExpire: askExpire)
         let channel: NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>
         do {
             channel = try await DatagramBootstrap(group: group)
@@ -51,6 +60,9 @@ public struct NIOZoneTransferClient: ZoneTransferClient {
                 for try await envelope in inbound {
                     let bytes = Array(buffer: envelope.data)
                     guard envelope.remoteAddress == primary, query.matches(bytes) else { continue }
+                    if query.isEDNSRefusal(bytes) {
+                        throw TransferError(.ednsRefused, "\(Self.text(primary)) does not take EDNS")
+                    }
                     return try query.answer(bytes, now: UInt64(max(0, clock())))
                 }
                 throw TransferError(.network, "SOA query for \(zone) to \(Self.text(primary)): socket closed")

@@ -17,6 +17,8 @@ public struct TransferError: Error, Sendable, Equatable, CustomStringConvertible
         case tsig
         /// Over the record or byte limit.
         case tooLarge
+        /// The server refused our EDNS query (FORMERR, NOTIMP, BADVERS): ask without.
+        case ednsRefused
     }
 
     public var kind: Kind

@@ -5,7 +5,7 @@ import TSIG
 /// What the refresh driver needs from the network: a primary's SOA and a transfer.
 /// A protocol so the driver can be tested against scripted primaries.
 public protocol ZoneTransferClient: Sendable {
-    func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> ResourceRecord
+    func querySOA(zone: DomainName, primary: SocketAddress, key: TSIGKey?) async throws(TransferError) -> SOAAnswer
     /// IXFR from `currentSOA`, or AXFR when it is nil.
     func transfer(zone: DomainName, primary: SocketAddress, currentSOA: ResourceRecord?, key: TSIGKey?)
         async throws(TransferError) -> TransferOutcome
