@@ -248,7 +248,8 @@ public actor ZoneRefresher {
                 if method.hasPrefix("IXFR") && !method.contains("full") { $0.ixfrCount += 1 } else { $0.axfrCount += 1 }
             }
             let count = changes ?? (accepted.removed + accepted.added)
-            logger.info("\(origin): serial \(serial) transferred by \(method) from \(source) (\(count) change\(count == 1 ? "" : "s")), published")
+            let size = previous == nil ? "\(candidate.recordCount) records" : "\(count) change\(count == 1 ? "" : "s")"
+            logger.info("\(origin): serial \(serial) transferred by \(method) from \(source) (\(size)), published")
             for warning in accepted.warnings.prefix(5) {
                 logger.notice("\(origin): serial \(serial): [\(warning.check)] \(warning.message)")
             }
