@@ -39,6 +39,21 @@ struct GateAndChangesetTests {
         #expect(new.countRecords(missingFrom: old) == 0)
     }
 
+    @Test("Net changes of difference sequences agree with comparing the zones")
+    func netChanges() throws {
+        let base = F.zone(serial: 1, F.records(hosts: 10))
+        let changes = [
+            Changeset(soaFrom: F.soa(1), soaTo: F.soa(2), removed: [F.a("host0", 10), F.a("host1", 11)], added: [F.a("new", 99)]),
+            Changeset(soaFrom: F.soa(2), soaTo: F.soa(3), removed: [F.a("new", 99), F.a("host2", 12)],
+                      added: [F.a("host0", 10), F.a("host2", 12, ttl: 60), F.a("other", 98)]),
+        ]
+        var result = base
+        for changeset in changes { result = try result.applying(changeset) }
+        let net = VersionGate.netChanges(changes)
+        #expect(net.removed == base.countRecords(missingFrom: result) && net.added == result.countRecords(missingFrom: base))
+        #expect(net.removed == 1 && net.added == 1)
+    }
+
     @Test("The gate accepts a good version and reports what changed")
     func accept() {
         let gate = VersionGate()

@@ -52,15 +52,18 @@ public struct VersionGate: Sendable {
         case reject(Rejection)
     }
 
-    public func evaluate(_ candidate: Zone, previous: Zone?) -> Verdict {
+    /// `changes`: how many records the move from `previous` removes and adds, when the
+    /// caller knows (an IXFR's difference sequences, see `netChanges`); otherwise both
+    /// versions are compared record by record.
+    public func evaluate(_ candidate: Zone, previous: Zone?, changes: (removed: Int, added: Int)? = nil) -> Verdict {
         let diagnostics = Compiler.check(candidate, policy: policy, previousSerial: previous?.soa?.serial)
         var errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
         var removed = 0
         var added = candidate.recordCount - 1
         if let previous {
-            removed = previous.countRecords(missingFrom: candidate)
-            added = candidate.countRecords(missingFrom: previous)
+            removed = changes?.removed ?? previous.countRecords(missingFrom: candidate)
+            added = changes?.added ?? candidate.countRecords(missingFrom: previous)
             let base = max(previous.recordCount - 1, 0)
             if base > 0 {
                 let ratio = Double(removed) / Double(base)
@@ -75,5 +78,32 @@ public struct VersionGate: Sendable {
         }
         if !errors.isEmpty { return .reject(Rejection(findings: errors)) }
         return .accept(Accepted(warnings: warnings, removed: removed, added: added))
+    }
+}
+
+extension VersionGate {
+    /// Records removed and added by difference sequences applied in order, net: a record
+    /// removed and added back (a TTL change) counts as neither, and the SOAs are left
+    /// out, as `Zone.countRecords(missingFrom:)` counts them. Costs the size of the
+    /// changes, not of the zone.
+    public static func netChanges(_ changesets: [Changeset]) -> (removed: Int, added: Int) {
+        struct Key: Hashable {
+            var owner: DomainName
+            var type: RRType
+            var rdata: RData
+        }
+        var removed = Set<Key>()
+        var added = Set<Key>()
+        for changeset in changesets {
+            for record in changeset.removed where record.type != .soa {
+                let key = Key(owner: record.owner, type: record.type, rdata: record.rdata)
+                if added.remove(key) == nil { removed.insert(key) }
+            }
+            for record in changeset.added where record.type != .soa {
+                let key = Key(owner: record.owner, type: record.type, rdata: record.rdata)
+                if removed.remove(key) == nil { added.insert(key) }
+            }
+        }
+        return (removed.count, added.count)
     }
 }

@@ -33,6 +33,12 @@ public actor ZoneRefresher {
     private var timer: Task<Void, Never>?
     private var operation: Task<Void, Never>?
     private var stopped = false
+    /// Writes to disk, newest last, one at a time, apart from the refresh cycle: a
+    /// 100k-record save (a few hundred ms) must not hold up the next transfer. Only the
+    /// latest pending version and state are kept; ones overtaken are never written.
+    private var pendingZone: Zone?
+    private var pendingState: ZoneStore.State?
+    private var saver: Task<Void, Never>?
 
     public init(origin: DomainName, primaries: [SocketAddress], key: TSIGKey?, client: any ZoneTransferClient,
                 gate: VersionGate, store: ZoneStore, catalog: ZoneCatalog, board: SecondaryStatusBoard,
@@ -82,8 +88,8 @@ public actor ZoneRefresher {
         send(.notify(primary: primary, serial: serial, now: clock.now()))
     }
 
-    /// Cancels the timer and any operation in flight and waits for it to end (a save
-    /// under way finishes, so a restart finds the newest version); nothing starts after.
+    /// Cancels the timer and any operation in flight, waits for it to end and for the
+    /// saves queued to finish (a restart finds the newest version); nothing starts after.
     public func stop() async {
         stopped = true
         timer?.cancel()
@@ -92,6 +98,8 @@ public actor ZoneRefresher {
         operation = nil
         running?.cancel()
         await running?.value
+        // The newest version reaches the disk before we say we have stopped.
+        await saver?.value
     }
 
     public var servedZone: Zone? { zone }
@@ -124,8 +132,8 @@ public actor ZoneRefresher {
             operation = Task { await self.transfer(primary: primary, offered: serial) }
         case .refreshed(let serial):
             logger.debug("\(origin): serial \(serial) is current at \(Self.text(primaries, nil))")
-            save(state: ZoneStore.State(serial: serial, lastRefresh: machine.lastRefresh ?? clock.now(),
-                                        expireWindow: machine.expireWindow))
+            persist(nil, ZoneStore.State(serial: serial, lastRefresh: machine.lastRefresh ?? clock.now(),
+                                         expireWindow: machine.expireWindow))
         case .skipRejected(let serial, let until):
             logger.info("\(origin): primary still offers serial \(serial), which was refused; next check in \(Self.seconds(until - clock.now()))")
         case .primaryBehind(let primary, let serial):
@@ -170,8 +178,10 @@ public actor ZoneRefresher {
         let source = Self.text(primaries, primary)
         let previous = zone
         let previousSOA = previous.flatMap(Self.soaRecord)
+        let began = clock.now()
         do {
             let outcome = try await client.transfer(zone: origin, primary: address, currentSOA: previousSOA, key: key)
+            let transferred = clock.now()
             guard !stopped else { return }
             board.update(origin) {
                 $0.lastTransferMessages = outcome.messages
@@ -180,6 +190,7 @@ public actor ZoneRefresher {
             var method = previousSOA == nil ? "AXFR" : "IXFR"
             var candidate: Zone
             var changes: Int?
+            var net: (removed: Int, added: Int)?
             switch outcome.content {
             case .upToDate(let soa):
                 logger.info("\(origin): IXFR from \(source): the primary has no newer version than \(previous?.soa?.serial ?? 0)")
@@ -197,6 +208,7 @@ public actor ZoneRefresher {
                         return applied
                     }
                     changes = changesets.reduce(0) { $0 + $1.removed.count + $1.added.count }
+                    net = VersionGate.netChanges(changesets)
                 } catch {
                     logger.warning("\(origin): IXFR from \(source) does not apply to serial \(previous?.soa?.serial ?? 0) (\(error)); falling back to AXFR")
                     board.update(origin) { $0.ixfrFallbackCount += 1 }
@@ -215,7 +227,11 @@ public actor ZoneRefresher {
             }
             let gate = self.gate
             let checked = candidate
-            let verdict = try await Self.offload { gate.evaluate(checked, previous: previous) }
+            let applied = clock.now()
+            let known = net
+            let verdict = try await Self.offload { gate.evaluate(checked, previous: previous, changes: known) }
+            let milliseconds = { (from: Double, to: Double) in Int(((to - from) * 1000).rounded()) }
+            logger.debug("\(origin): serial \(checked.soa?.serial ?? 0): transfer \(milliseconds(began, transferred)) ms, apply \(milliseconds(transferred, applied)) ms, checks \(milliseconds(applied, clock.now())) ms")
             guard !stopped else { return }
             await publish(checked, verdict: verdict, previous: previous, primary: primary, method: method, changes: changes)
         } catch {
@@ -253,27 +269,35 @@ public actor ZoneRefresher {
             for warning in accepted.warnings.prefix(5) {
                 logger.notice("\(origin): serial \(serial): [\(warning.check)] \(warning.message)")
             }
-            // Saved before the machine hears of it: while it still thinks a transfer
-            // is running it starts no other, so two versions are never saved at once
-            // and the newest is always the one on disk.
-            do {
-                let store = self.store
-                try await Self.offload {
-                    try store.save(candidate, state: ZoneStore.State(serial: serial, lastRefresh: now, primary: source))
-                }
-            } catch {
-                logger.error("\(origin): serial \(serial) is served but could not be saved: \(error)")
-            }
             send(.transferPublished(primary: primary, serial: serial, timers: SOATimers(candidate.soa!), now: now))
+            persist(candidate, ZoneStore.State(serial: serial, lastRefresh: now, primary: source))
         }
     }
 
-    private func save(state: ZoneStore.State) {
-        do {
-            try store.saveState(state, for: origin)
-        } catch {
-            logger.error("\(origin): refresh time could not be saved: \(error)")
+    /// Queues a version (with its state) or a state alone for the disk.
+    private func persist(_ zone: Zone?, _ state: ZoneStore.State) {
+        if let zone { pendingZone = zone }
+        pendingState = state
+        guard saver == nil else { return }
+        saver = Task { await self.drainSaves() }
+    }
+
+    private func drainSaves() async {
+        while let state = pendingState {
+            let zone = pendingZone
+            pendingZone = nil
+            pendingState = nil
+            let store = self.store
+            let origin = self.origin
+            do {
+                try await Self.offload {
+                    if let zone { try store.save(zone, state: state) } else { try store.saveState(state, for: origin) }
+                }
+            } catch {
+                logger.error("\(origin): \(zone.map { "serial \($0.soa?.serial ?? 0) is served but" } ?? "the refresh time") could not be saved: \(error)")
+            }
         }
+        saver = nil
     }
 
     /// Runs CPU- or disk-heavy work (loading, applying, checking, saving a zone) on a
