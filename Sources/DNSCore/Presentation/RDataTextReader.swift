@@ -42,7 +42,21 @@ public struct RDataTextReader {
         return entry.tokens[index]
     }
 
+    /// The next token, which must not be quoted: BIND accepts a quoted string only
+    /// where a character-string is expected, and rejects `MX "10" mail.` or
+    /// `A "192.0.2.1"` as an unexpected token.
+    public mutating func nextUnquoted(_ what: @autoclosure () -> String) throws(TextError) -> TextToken {
+        let token = try next(what())
+        guard !token.isQuoted else {
+            throw TextError(.badRData, "unexpected quoted string '\(entry.text(of: token))': expected \(what())", at: token)
+        }
+        return token
+    }
+
     public func peek() -> TextToken? { index < endIndex ? entry.tokens[index] : nil }
+
+    /// Steps back one token, after looking at it (an optional field that is absent).
+    public mutating func unread() { index -= 1 }
 
     public mutating func skip() { index += 1 }
 
@@ -58,7 +72,7 @@ public struct RDataTextReader {
     // MARK: Field verbs
 
     public mutating func name(_ what: String = "a domain name") throws(TextError) -> DomainName {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         do {
             return try DomainName(text: bytes(token), origin: origin)
         } catch {
@@ -68,7 +82,7 @@ public struct RDataTextReader {
 
     /// An unsigned decimal number no larger than `max`.
     public mutating func number(max: UInt64, _ what: String) throws(TextError) -> UInt64 {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         guard let value = DecimalText.parse(bytes(token)), value <= max else {
             throw TextError(.badNumber, "bad \(what) '\(entry.text(of: token))': expected a number from 0 to \(max)", at: token)
         }
@@ -89,7 +103,7 @@ public struct RDataTextReader {
 
     /// A TTL-like duration with optional units (`1h30m`), as in SOA timers.
     public mutating func duration(_ what: String) throws(TextError) -> UInt32 {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         guard let value = TTLText.parse(bytes(token)) else {
             throw TextError(.badTTL, "bad \(what) '\(entry.text(of: token))'", at: token)
         }
@@ -122,7 +136,7 @@ public struct RDataTextReader {
     }
 
     public mutating func ipv4(_ what: String = "an IPv4 address") throws(TextError) -> IPv4Address {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         guard let address = IPv4Address(text: bytes(token)) else {
             throw TextError(.badRData, "bad IPv4 address '\(entry.text(of: token))'", at: token)
         }
@@ -130,25 +144,22 @@ public struct RDataTextReader {
     }
 
     public mutating func ipv6(_ what: String = "an IPv6 address") throws(TextError) -> IPv6Address {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         guard let address = IPv6Address(text: bytes(token)) else {
             throw TextError(.badRData, "bad IPv6 address '\(entry.text(of: token))'", at: token)
         }
         return address
     }
 
-    /// The remaining tokens joined and decoded as base64 (RFC 4648 §4).
+    /// The remaining tokens joined and decoded as base64 (RFC 4648 §4). BIND reads
+    /// keys and signatures this way, so a value may be split anywhere.
     public mutating func base64Remaining(_ what: String, allowEmpty: Bool = false) throws(TextError) -> [UInt8] {
         guard index < endIndex else {
             if allowEmpty { return [] }
             throw TextError(.unexpectedEnd, "unexpected end of input: expected \(what)", at: currentToken)
         }
         let first = entry.tokens[index]
-        var joined: [UInt8] = []
-        while index < endIndex {
-            joined.append(contentsOf: bytes(entry.tokens[index]))
-            index += 1
-        }
+        let joined = try joinedRemaining(what)
         guard let data = Base64.decode(joined) else {
             throw TextError(.badRData, "bad base64 in \(what)", at: first)
         }
@@ -162,20 +173,26 @@ public struct RDataTextReader {
             throw TextError(.unexpectedEnd, "unexpected end of input: expected \(what)", at: currentToken)
         }
         let first = entry.tokens[index]
-        var joined: [UInt8] = []
-        while index < endIndex {
-            joined.append(contentsOf: bytes(entry.tokens[index]))
-            index += 1
-        }
+        let joined = try joinedRemaining(what)
         guard let data = Base16.decode(joined) else {
             throw TextError(.badRData, "bad hexadecimal in \(what)", at: first)
         }
         return data
     }
 
+    /// The bytes of every remaining token, back to back; none may be quoted.
+    mutating func joinedRemaining(_ what: String) throws(TextError) -> [UInt8] {
+        var joined: [UInt8] = []
+        while index < endIndex {
+            let token = try nextUnquoted(what)
+            joined.append(contentsOf: bytes(token))
+        }
+        return joined
+    }
+
     /// One token decoded as hexadecimal (`-` for empty where `dashIsEmpty`).
     public mutating func hexToken(_ what: String, dashIsEmpty: Bool = false) throws(TextError) -> [UInt8] {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         let text = bytes(token)
         if dashIsEmpty && text.count == 1 && text.first == UInt8(ascii: "-") { return [] }
         guard let data = Base16.decode(Array(text)) else {
@@ -186,7 +203,7 @@ public struct RDataTextReader {
 
     /// An RR type mnemonic or `TYPEnnn`.
     public mutating func rrType(_ what: String = "a record type") throws(TextError) -> RRType {
-        let token = try next(what)
+        let token = try nextUnquoted(what)
         guard let type = RRType(mnemonic: bytes(token)) else {
             throw TextError(.unknownType, "unknown RR type '\(entry.text(of: token))'", at: token)
         }

@@ -5,12 +5,16 @@
 public struct RDataTextWriter {
     public var bytes: [UInt8] = []
     public let origin: DomainName?
+    /// Seconds since 1970 near which signature times are shown (BIND uses its clock);
+    /// nil shows them as unsigned values, the same for any date before 2093.
+    public var timeReference: Int64?
 
     /// BIND breaks long base64 and hex fields into words of this many characters.
     public static let chunkWidth = 56
 
-    public init(origin: DomainName? = nil) {
+    public init(origin: DomainName? = nil, timeReference: Int64? = nil) {
         self.origin = origin
+        self.timeReference = timeReference
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -29,19 +29,24 @@ extension RDataFormat {
     }
 }
 
-/// RDATA that is a single domain name (NS, CNAME, PTR, DNAME, MB, MG, MR, MD, MF).
+/// RDATA that is a single domain name (NS, CNAME, PTR, DNAME, MB, MG, MR, MD, MF,
+/// NSAP-PTR).
 public protocol SingleNameFormat: RDataFormat {
     var target: DomainName { get }
     init(target: DomainName)
     /// RFC 1035 types may be compressed on the wire; DNAME may not (RFC 6672 §2.5).
     static var isCompressible: Bool { get }
+    /// Whether a receiver follows compression pointers in the name: RFC 3597 §4 asks
+    /// it for the RFC 1035 types and a few later ones, and for no type defined since.
+    static var allowsDecompression: Bool { get }
 }
 
 extension SingleNameFormat {
     public static var isCompressible: Bool { true }
+    public static var allowsDecompression: Bool { true }
 
     public init(wire reader: inout WireReader) throws(WireError) {
-        self.init(target: try reader.readName(allowCompression: true))
+        self.init(target: try reader.readName(allowCompression: Self.allowsDecompression))
     }
 
     public func encode(to writer: inout WireWriter, compress: Bool) {
@@ -57,20 +62,23 @@ extension SingleNameFormat {
     }
 }
 
-/// RDATA that is a 16-bit preference and a domain name (MX, KX, AFSDB, RT).
+/// RDATA that is a 16-bit preference and a domain name (MX, KX, AFSDB, RT, LP).
 public protocol PreferenceNameFormat: RDataFormat {
     var preference: UInt16 { get }
     var exchange: DomainName { get }
     init(preference: UInt16, exchange: DomainName)
     static var isCompressible: Bool { get }
+    /// As for `SingleNameFormat`: true for MX, AFSDB, RT and KX (RFC 3597 §4).
+    static var allowsDecompression: Bool { get }
 }
 
 extension PreferenceNameFormat {
     public static var isCompressible: Bool { false }
+    public static var allowsDecompression: Bool { true }
 
     public init(wire reader: inout WireReader) throws(WireError) {
         let preference = try reader.readU16()
-        self.init(preference: preference, exchange: try reader.readName(allowCompression: true))
+        self.init(preference: preference, exchange: try reader.readName(allowCompression: Self.allowsDecompression))
     }
 
     public func encode(to writer: inout WireWriter, compress: Bool) {
