@@ -19,6 +19,9 @@ public struct ZoneFileReader {
 
     private var backend: Backend
     private var buffer: [UInt8]
+    /// Where read(2) puts each chunk before it joins `buffer`: allocated once per file,
+    /// so a refill neither zero-fills nor grows anything element by element.
+    private var chunk: [UInt8]
     private var position = 0
     /// The line `position` is on.
     public private(set) var line = 1
@@ -46,6 +49,7 @@ public struct ZoneFileReader {
         backend = .file(fd)
         buffer = []
         buffer.reserveCapacity(Self.chunkSize * 2)
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         endOfInput = false
     }
 
@@ -53,6 +57,7 @@ public struct ZoneFileReader {
     public init(bytes: [UInt8]) {
         backend = .memory
         buffer = bytes
+        chunk = []
         endOfInput = true
     }
 
@@ -122,22 +127,18 @@ public struct ZoneFileReader {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         var got = 0
         while true {
-            got = buffer.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + old, Self.chunkSize)
+            got = chunk.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress!, Self.chunkSize)
             }
             if got >= 0 || errno != EINTR { break }
         }
         if got < 0 {
-            let code = errno
-            buffer.removeSubrange(old...)
             endOfInput = true
-            throw .io(code)
+            throw .io(errno)
         }
-        buffer.removeSubrange((old + got)...)
+        buffer.append(contentsOf: chunk[0..<got])
         if got == 0 { endOfInput = true }
     }
 }
