@@ -30,30 +30,38 @@ public enum NamedCheckzoneRunner {
 
         let result: CompileResult
         if let file = options.file {
-            var path = file
-            if let directory = options.workingDirectory, !file.hasPrefix("/"), file != "-" {
-                path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
-            }
-            result = Compiler.compile(file: path, options: compileOptions)
+            // With -w the compile resolves relative paths against the directory, and
+            // names files as given, as named-checkzone does after its chdir.
+            result = Compiler.compile(file: file, options: compileOptions)
         } else {
             // BIND loads nothing without a file, and reports the empty zone.
             result = Compiler.compile(bytes: [], name: options.zoneName, options: compileOptions)
         }
 
+        let (loadTime, postLoad) = bindOrdered(result)
         var messages = ""
-        for diagnostic in bindOrdered(result.diagnostics) {
-            let line = diagnostic.bindMessage ?? "\(zoneLabel): \(diagnostic.message)"
-            if !line.isEmpty { messages += line + "\n" }
+        func print(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics {
+                let line = diagnostic.bindMessage ?? "\(zoneLabel): \(diagnostic.message)"
+                if !line.isEmpty { messages += line + "\n" }
+            }
         }
+        print(loadTime)
         var dumped = ""
         let status: Int32
-        if result.hasErrors {
-            if let failure = result.loadFailure {
-                messages += "\(zoneLabel): loading from master file \(options.file ?? options.zoneName) failed: \(failure)\n"
-            }
+        if let failure = loadTime.first(where: { $0.severity == .error }) {
+            // BIND stops at a failed load: no post-load checks, and the first error's
+            // result in the summary.
+            let file = options.file ?? options.zoneName
+            messages += "\(zoneLabel): loading from master file \(file) failed: \(failure.bindResult ?? "syntax error")\n"
+            messages += "\(zoneLabel): not loaded due to errors.\n"
+            status = 1
+        } else if postLoad.contains(where: { $0.severity == .error }) {
+            print(postLoad)
             messages += "\(zoneLabel): not loaded due to errors.\n"
             status = 1
         } else {
+            print(postLoad)
             let serial = result.zone.soa?.serial ?? 0
             messages += "\(zoneLabel): loaded serial \(serial)\(isSigned(result.zone) ? " (DNSSEC signed)" : "")\n"
             messages += "OK\n"
@@ -72,12 +80,58 @@ public enum NamedCheckzoneRunner {
         return Output(stdout: messages, stderr: "", exitStatus: status, fileDump: fileDump)
     }
 
-    /// BIND prints load-time messages (those with a file and line) first, then the
-    /// post-load checks.
-    static func bindOrdered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let loadTime = diagnostics.filter { isLoadTime($0) }
-        let postLoad = diagnostics.filter { !isLoadTime($0) }
-        return loadTime + postLoad
+    /// The findings in the order BIND makes them: load-time ones (with a file and line)
+    /// in reading order, `$INCLUDE`d files where they were included; then the post-load
+    /// checks, which stop early as BIND's do.
+    static func bindOrdered(_ result: CompileResult) -> (loadTime: [Diagnostic], postLoad: [Diagnostic]) {
+        var loadTime: [(key: [Int32], diagnostic: Diagnostic)] = []
+        var postLoad: [(rank: Int, owner: [UInt8], step: Int, diagnostic: Diagnostic)] = []
+        for diagnostic in result.diagnostics {
+            if isLoadTime(diagnostic) {
+                loadTime.append((readingOrder(diagnostic.location, result.files), diagnostic))
+            } else {
+                let (rank, step) = postLoadRank(diagnostic.check)
+                postLoad.append((rank, rank == 3 ? (diagnostic.owner?.canonicalSortKey ?? []) : [], step, diagnostic))
+            }
+        }
+        // Sorting is stable: findings on one line keep the order they were made.
+        loadTime.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        postLoad.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.owner != b.owner { return a.owner.lexicographicallyPrecedes(b.owner) }
+            return a.step < b.step
+        }
+        // A missing SOA or NS, or an apex NS without address, ends the checks.
+        if postLoad.contains(where: { $0.rank < 3 && $0.diagnostic.severity == .error }) {
+            postLoad.removeAll { $0.rank >= 3 }
+        }
+        return (loadTime.map(\.diagnostic), postLoad.map(\.diagnostic))
+    }
+
+    /// Where a finding is in the order the files were read: the lines of the
+    /// `$INCLUDE`s leading to it, outermost first, then its own line and column.
+    static func readingOrder(_ location: SourceLocation?, _ files: SourceFileTable) -> [Int32] {
+        guard let location else { return [Int32.max] }
+        var key = files.includeChain(of: location).reversed().flatMap { [$0.line, $0.column] }
+        key += [location.line, location.column]
+        return key
+    }
+
+    /// zone_postload's order: apex NS targets, the SOA and NS counts, then the
+    /// integrity checks name by name (in canonical order; at one name delegation NS,
+    /// MX, SRV, then SPF), then duplicates.
+    static func postLoadRank(_ check: CheckID) -> (rank: Int, step: Int) {
+        switch check {
+        case .apexNSNoAddress: return (0, 0)
+        case .soaMissing: return (1, 0)
+        case .nsMissing: return (2, 0)
+        case .delegationNSNoAddress, .glueMissing, .siblingGlueMissing: return (3, 0)
+        case .mxTargetIsCNAME, .mxTargetNoAddress: return (3, 1)
+        case .srvTargetIsCNAME, .srvTargetNoAddress: return (3, 2)
+        case .spfWithoutTXT: return (3, 3)
+        case .duplicateRecords: return (4, 0)
+        default: return (5, 0)
+        }
     }
 
     static func isLoadTime(_ diagnostic: Diagnostic) -> Bool {
