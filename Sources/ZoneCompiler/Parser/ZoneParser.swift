@@ -38,12 +38,13 @@ struct ZoneParser {
 
     // MARK: Files
 
-    /// Parses a top-level file; `-` is standard input.
+    /// Parses a top-level file; `-` is standard input. Diagnostics name it as given.
     mutating func parseFile(path: String) {
         let file = files.add(path: path, includedFrom: nil)
         do {
-            var reader = try ZoneFileReader(path: path)
-            parse(&reader, state: FileState(origin: options.origin, file: file, path: path, depth: 0))
+            let opened = path == "-" ? path : resolve(path, from: "")
+            var reader = try ZoneFileReader(path: opened)
+            parse(&reader, state: FileState(origin: options.origin, file: file, path: opened, depth: 0))
         } catch {
             // named-checkzone prints only its "loading ... failed" line for this.
             sink.report(.includeFailed, "cannot read \(error)", at: SourceLocation(file: file, line: 0, column: 0),
@@ -95,19 +96,23 @@ struct ZoneParser {
         let name = entry.tokens[0]
         if entry.token(name, equalsIgnoringCase: "$ORIGIN") {
             guard entry.tokens.count >= 2 else {
-                return report(.badDirective, "$ORIGIN needs a domain name", at: name, file: state.file, result: "unexpected end of input")
+                return report(.badDirective, "$ORIGIN needs a domain name", at: name, file: state.file,
+                              bind: "dns_master_load: \(shown(state.file)):\(name.line): unexpected end of input",
+                              result: "unexpected end of input")
             }
             guard let origin = parseName(entry, entry.tokens[1], origin: state.origin, file: state.file) else { return }
             state.origin = origin
             trailingText(entry, after: 2, directive: "$ORIGIN", file: state.file)
         } else if entry.token(name, equalsIgnoringCase: "$TTL") {
             guard entry.tokens.count >= 2 else {
-                return report(.badDirective, "$TTL needs a TTL", at: name, file: state.file, result: "unexpected end of input")
+                return report(.badDirective, "$TTL needs a TTL", at: name, file: state.file,
+                              bind: "dns_master_load: \(shown(state.file)):\(name.line): unexpected end of input",
+                              result: "unexpected end of input")
             }
             guard var ttl = parseTTL(entry, entry.tokens[1], file: state.file) else { return }
             if ttl > 0x7FFF_FFFF {
                 report(.ttlTooLarge, "$TTL \(ttl) is above 2147483647; 0 is used", at: entry.tokens[1], file: state.file,
-                       bind: "dns_master_load: \(state.path):\(entry.tokens[1].line): $TTL \(ttl) > MAXTTL, setting $TTL to 0")
+                       bind: "dns_master_load: \(shown(state.file)):\(entry.tokens[1].line): $TTL \(ttl) > MAXTTL, setting $TTL to 0")
                 ttl = 0
             }
             defaultTTL = ttl
@@ -116,9 +121,11 @@ struct ZoneParser {
             include(entry, state: &state)
         } else if entry.token(name, equalsIgnoringCase: "$GENERATE") {
             generate(entry, state: &state)
+        } else if entry.token(name, equalsIgnoringCase: "$DATE") {
+            date(entry, file: state.file)
         } else {
             report(.badDirective, "unknown directive '\(entry.text(of: name))'", at: name, file: state.file,
-                   bind: "dns_master_load: \(state.path):\(name.line): unknown $ directive '\(entry.text(of: name))'",
+                   bind: "dns_master_load: \(shown(state.file)):\(name.line): unknown $ directive '\(entry.text(of: name))'",
                    result: "syntax error")
         }
     }
@@ -126,13 +133,46 @@ struct ZoneParser {
     private mutating func trailingText(_ entry: TextEntry, after index: Int, directive: String, file: Int32) {
         guard entry.tokens.count > index else { return }
         let token = entry.tokens[index]
-        report(.directiveTrailingText, "text after \(directive)'s arguments: '\(entry.text(of: token))'", at: token, file: file)
+        report(.directiveTrailingText, "text after \(directive)'s arguments: '\(entry.text(of: token))'", at: token, file: file,
+               bind: "dns_master_load: \(shown(file)):\(token.line): extra input text", result: "extra input text")
+    }
+
+    /// `$DATE YYYYMMDDHHMMSS`: the time a dump was made, which BIND reads to age TTLs
+    /// in its own dumps; a master file may carry it, so it is checked and ignored.
+    private mutating func date(_ entry: TextEntry, file: Int32) {
+        let directive = entry.tokens[0]
+        guard entry.tokens.count >= 2 else {
+            return report(.badDirective, "$DATE needs a time (YYYYMMDDHHMMSS)", at: directive, file: file,
+                          bind: "dns_master_load: \(shown(file)):\(directive.line): unexpected end of input",
+                          result: "unexpected end of input")
+        }
+        let token = entry.tokens[1]
+        guard Self.isDumpTime(entry.bytes(of: token)) else {
+            return report(.badDirective, "bad $DATE '\(entry.text(of: token))': expected YYYYMMDDHHMMSS", at: token, file: file,
+                          bind: "dns_master_load: \(shown(file)):\(token.line): syntax error", result: "syntax error")
+        }
+        trailingText(entry, after: 2, directive: "$DATE", file: file)
+    }
+
+    /// Fourteen digits making a real date and time (BIND's dns_time64_fromtext).
+    static func isDumpTime(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.count == 14, text.allSatisfy({ $0 &- 48 < 10 }) else { return false }
+        func field(_ offset: Int, _ length: Int) -> Int {
+            text.dropFirst(offset).prefix(length).reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        let year = field(0, 4), month = field(4, 2), day = field(6, 2)
+        guard (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day) && field(8, 2) < 24 && field(10, 2) < 60 && field(12, 2) <= 60
     }
 
     private mutating func include(_ entry: TextEntry, state: inout FileState) {
         let directive = entry.tokens[0]
         guard entry.tokens.count >= 2 else {
-            return report(.badDirective, "$INCLUDE needs a file name", at: directive, file: state.file, result: "unexpected end of input")
+            return report(.badDirective, "$INCLUDE needs a file name", at: directive, file: state.file,
+                          bind: "dns_master_load: \(shown(state.file)):\(directive.line): unexpected end of input",
+                          result: "unexpected end of input")
         }
         let pathToken = entry.tokens[1]
         var origin = state.origin
@@ -144,7 +184,10 @@ struct ZoneParser {
         guard let pathBytes = EscapedText.unescape(entry.bytes(of: pathToken)) else {
             return report(.badDirective, "bad escape in $INCLUDE file name", at: pathToken, file: state.file, result: "syntax error")
         }
-        let path = resolve(String(decoding: pathBytes, as: UTF8.self), from: state.path)
+        let written = String(decoding: pathBytes, as: UTF8.self)
+        let path = resolve(written, from: state.path)
+        // Named as BIND names it: as written, relative to its working directory.
+        let display = options.includeBase == .includingFile ? path : written
         let here = location(pathToken, file: state.file)
         guard state.depth + 1 <= options.maxIncludeDepth else {
             return report(.includeFailed, "$INCLUDE nested deeper than \(options.maxIncludeDepth) files", at: pathToken,
@@ -156,17 +199,20 @@ struct ZoneParser {
         }
         do {
             var reader = try ZoneFileReader(path: path)
-            let file = files.add(path: path, includedFrom: here)
-            parse(&reader, state: FileState(origin: origin, file: file, path: path, depth: state.depth + 1))
+            let file = files.add(path: display, includedFrom: here)
+            // The included file starts with the includer's owner (BIND), which the
+            // includer gets back afterwards along with its origin.
+            parse(&reader, state: FileState(origin: origin, lastOwner: state.lastOwner, file: file, path: path,
+                                            depth: state.depth + 1))
         } catch {
             report(.includeFailed, "cannot read $INCLUDE file \(error)", at: pathToken, file: state.file,
-                   bind: "dns_master_load: \(state.path):\(pathToken.line): \(path): \(error.bindResult)",
+                   bind: "dns_master_load: \(shown(state.file)):\(pathToken.line): \(display): \(error.bindResult)",
                    result: error.bindResult)
         }
     }
 
-    /// Resolves an $INCLUDE path: absolute paths as they are, relative ones per
-    /// `options.includeBase`.
+    /// Resolves a path to open: absolute paths as they are, relative ones per
+    /// `options.includeBase` (`.directory` stands in for named-checkzone's chdir).
     private func resolve(_ path: String, from includingFile: String) -> String {
         if path.hasPrefix("/") { return path }
         switch options.includeBase {
@@ -188,22 +234,20 @@ struct ZoneParser {
             guard !state.lastOwner.isEmpty else {
                 let token = entry.tokens[0]
                 return report(.noOwner, "no owner name: the first record must name its owner", at: token, file: state.file,
-                              bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(token.line): No current owner name",
+                              bind: "\(shown(state.file)):\(token.line): no current owner name",
                               result: "no owner")
             }
         } else {
+            // A quoted owner is a name like any other (BIND reads `"a b"` as a\032b).
             let token = entry.tokens[0]
-            if token.isQuoted {
-                state.lastOwner.removeAll(keepingCapacity: true)
-                return report(.syntax, "an owner name cannot be a quoted string", at: token, file: state.file, result: "syntax error")
-            }
             do {
                 try DomainName.parse(text: entry.bytes(of: token), origin: state.origin, into: &state.lastOwner)
             } catch {
                 // Later records with a blank owner must not attach to the previous name.
                 state.lastOwner.removeAll(keepingCapacity: true)
+                let result = Self.bindResult(error)
                 return report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: state.file,
-                              result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
+                              bind: "dns_master_load: \(shown(state.file)):\(token.line): \(result)", result: result)
             }
             index = 1
         }
@@ -220,8 +264,9 @@ struct ZoneParser {
             if rrClass == nil, let parsed = RRClass(mnemonic: text) {
                 rrClass = parsed
                 index += 1
-            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10 {
-                guard let ttl = parseTTL(entry, token, file: state.file) else { return }
+            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10, let ttl = TTLText.parse(text) {
+                // A token that does not read as a TTL is taken as the type, as BIND
+                // does: "1y" is an unknown type, not a bad TTL.
                 explicitTTL = ttl
                 ttlToken = token
                 index += 1
@@ -236,32 +281,49 @@ struct ZoneParser {
         let typeToken = entry.tokens[index]
         guard let type = RRType(mnemonic: entry.bytes(of: typeToken)), !typeToken.isQuoted else {
             return report(.unknownType, "unknown RR type '\(entry.text(of: typeToken))'", at: typeToken, file: state.file,
-                          bind: "\(files.entries[Int(state.file)].path):\(typeToken.line): unknown RR type '\(entry.text(of: typeToken))'",
+                          bind: "\(shown(state.file)):\(typeToken.line): unknown RR type '\(entry.text(of: typeToken))'",
                           result: "unknown class/type")
         }
         if type.isMetaType {
             return report(.metaType, "type \(type) is a meta type and cannot be zone data", at: typeToken, file: state.file,
-                          bind: "\(files.entries[Int(state.file)].path):\(typeToken.line): type '\(entry.text(of: typeToken))': invalid use of a meta type",
+                          bind: "\(shown(state.file)):\(typeToken.line): type '\(type)': invalid use of a meta type",
                           result: "invalid use of a meta type")
+        }
+        if type.rawValue == 0 {
+            // TYPE0 is reserved; BIND's RDATA parser refuses it as a meta type.
+            return report(.metaType, "type 0 is reserved and cannot be zone data", at: typeToken, file: state.file,
+                          bind: "dns_rdata_fromtext: \(shown(state.file)):\(typeToken.line): near '\(entry.text(of: typeToken))': invalid use of a meta type",
+                          result: "invalid use of a meta type")
+        }
+        if type == .md || type == .mf {
+            return report(.obsoleteType, "type \(type) is obsolete (RFC 1123 §5.2.4): use MX", at: typeToken, file: state.file,
+                          bind: "\(shown(state.file)):\(typeToken.line): type '\(type)': obsolete", result: "obsolete")
         }
         index += 1
 
         var reader = RDataTextReader(entry: entry, from: index, origin: state.origin)
         let rdata: RData
         do {
-            rdata = try RData(text: &reader, type: type)
+            if options.rrClass != .in, let special = try ClassSpecificRData.read(&reader, type: type, rrClass: options.rrClass) {
+                rdata = special
+            } else {
+                rdata = try RData(text: &reader, type: type)
+            }
         } catch {
-            return report(error, file: state.file)
+            return report(error, file: state.file, entry: entry)
         }
 
-        if type == .ns || type == .mx {
-            checkAddressLikeTarget(entry, targetIndex: type == .ns ? index : index + 1, type: type, file: state.file)
+        if (type == .ns && options.rrClass == .in) || type == .mx {
+            // Failing, BIND refuses the record itself.
+            if checkAddressLikeTarget(entry, targetIndex: type == .ns ? index : index + 1, type: type, file: state.file) {
+                return
+            }
         }
 
         if let rrClass, rrClass != options.rrClass {
             return report(.classMismatch, "class \(rrClass) is not the zone's class \(options.rrClass)",
                           at: entry.tokens[0], file: state.file,
-                          bind: "\(files.entries[Int(state.file)].path):\(entry.line): class '\(rrClass)' != zone class '\(options.rrClass)'",
+                          bind: "\(shown(state.file)):\(entry.line): class '\(rrClass)' != zone class '\(options.rrClass)'",
                           result: "bad class")
         }
 
@@ -271,7 +333,7 @@ struct ZoneParser {
         if var written = explicitTTL {
             if written > 0x7FFF_FFFF {
                 report(.ttlTooLarge, "TTL \(written) is above 2147483647; 0 is used", at: ttlToken!, file: state.file,
-                       bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(ttlToken!.line): $TTL \(written) > MAXTTL, setting $TTL to 0")
+                       bind: "dns_master_load: \(shown(state.file)):\(ttlToken!.line): $TTL \(written) > MAXTTL, setting $TTL to 0")
                 written = 0
             }
             ttl = written
@@ -283,36 +345,47 @@ struct ZoneParser {
         } else if case .soa(let soa) = rdata {
             report(.ttlFromSOAMinimum, "no TTL and no $TTL: the SOA takes its MINIMUM \(soa.minimum) as TTL",
                    at: typeToken, file: state.file,
-                   bind: "\(files.entries[Int(state.file)].path):\(entry.line): no TTL specified; using SOA MINTTL instead")
+                   bind: "\(shown(state.file)):\(entry.line): no TTL specified; using SOA MINTTL instead")
+            // BIND makes the MINIMUM the default from here on, as if it were a $TTL.
             ttl = soa.minimum
-            lastTTL = ttl
+            if ttl > 0x7FFF_FFFF {
+                report(.ttlTooLarge, "SOA MINIMUM \(ttl) is above 2147483647; 0 is used", at: typeToken, file: state.file,
+                       bind: "dns_master_load: \(shown(state.file)):\(entry.line): $TTL \(ttl) > MAXTTL, setting $TTL to 0")
+                ttl = 0
+            }
+            defaultTTL = ttl
         } else {
             return report(.noTTL, "no TTL: give this record a TTL or put a $TTL before it", at: entry.tokens[0], file: state.file,
-                          bind: "\(files.entries[Int(state.file)].path):\(entry.line): no TTL specified; zone rejected",
+                          bind: "\(shown(state.file)):\(entry.line): no TTL specified; zone rejected",
                           result: "no ttl")
         }
         if let maxTTL = options.policy.maxTTL, ttl > maxTTL {
             report(.maxTTL, "TTL \(ttl) is above the maximum \(maxTTL)", at: ttlToken ?? entry.tokens[0], file: state.file,
-                   bind: "dns_master_load: \(files.entries[Int(state.file)].path):\(entry.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
+                   bind: "dns_master_load: \(shown(state.file)):\(entry.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
                    result: "out of range")
         }
 
         let here = location(entry.tokens[0], file: state.file)
+        let reported = sink.diagnostics.count
         state.lastOwner.withUnsafeBufferPointer { owner in
             _ = builder.add(ownerWire: owner, type: type, ttl: ttl, rdata: rdata, location: here, diagnostics: &sink)
+        }
+        if sink.diagnostics.count != reported {
+            sink.prefixBindMessages(from: reported, with: "\(shown(state.file)):\(entry.line): ")
         }
     }
 
     /// An NS or MX target written like an IP address ("1.2.3.4", or "1.2.3.4.")
     /// became a name below the origin: almost always a mistake. BIND checks the text
     /// as written, so this does too.
-    private mutating func checkAddressLikeTarget(_ entry: TextEntry, targetIndex: Int, type: RRType, file: Int32) {
-        guard targetIndex < entry.tokens.count else { return }
+    /// True when the finding is an error.
+    private mutating func checkAddressLikeTarget(_ entry: TextEntry, targetIndex: Int, type: RRType, file: Int32) -> Bool {
+        guard targetIndex < entry.tokens.count else { return false }
         let token = entry.tokens[targetIndex]
         var text = entry.bytes(of: token)
         if text.last == UInt8(ascii: ".") { text = text.dropLast() }
-        guard IPv4Address(text: text) != nil || IPv6Address(text: text) != nil else { return }
-        let path = files.entries[Int(file)].path
+        guard IPv4Address(text: text) != nil || IPv6Address(text: text) != nil else { return false }
+        let path = shown(file)
         let written = entry.text(of: token)
         if type == .ns {
             report(.nsTargetIsAddress, "NS target '\(written)' looks like an IP address; NS needs a host name", at: token, file: file,
@@ -324,13 +397,14 @@ struct ZoneParser {
             report(.mxTargetIsAddress, "MX target '\(written)' looks like an IP address; MX needs a host name", at: token, file: file,
                    bind: bind, result: "MX is an address")
         }
+        return sink.policy.severity(of: type == .ns ? .nsTargetIsAddress : .mxTargetIsAddress) == .error
     }
 
     // MARK: $GENERATE
 
     private mutating func generate(_ entry: TextEntry, state: inout FileState) {
         let directive = entry.tokens[0]
-        let path = files.entries[Int(state.file)].path
+        let path = shown(state.file)
         func fail(_ message: String, _ token: TextToken, result: String = "syntax error") {
             report(.badGenerate, message, at: token, file: state.file,
                    bind: "$GENERATE: \(path):\(token.line): \(message)", result: result)
@@ -356,8 +430,9 @@ struct ZoneParser {
             if rrClass == nil, let parsed = RRClass(mnemonic: text) {
                 rrClass = parsed
                 index += 1
-            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10 {
-                guard let ttl = parseTTL(entry, token, file: state.file) else { return }
+            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10, let ttl = TTLText.parse(text) {
+                // A token that does not read as a TTL is taken as the type, as BIND
+                // does: "1y" is an unknown type, not a bad TTL.
                 explicitTTL = ttl
                 index += 1
             } else {
@@ -419,11 +494,19 @@ struct ZoneParser {
                     return fail("empty RDATA for \(String(decoding: ownerText, as: UTF8.self))", rdataToken)
                 }
                 var reader = RDataTextReader(entry: rdataEntry, from: 0, origin: state.origin)
-                rdata = try RData(text: &reader, type: type)
+                if options.rrClass != .in, let special = try ClassSpecificRData.read(&reader, type: type, rrClass: options.rrClass) {
+                    rdata = special
+                } else {
+                    rdata = try RData(text: &reader, type: type)
+                }
             } catch {
                 return fail("bad RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)", rdataToken)
             }
+            let reported = sink.diagnostics.count
             builder.add(owner: owner, type: type, ttl: ttl, rdata: rdata, location: here, diagnostics: &sink)
+            if sink.diagnostics.count != reported {
+                sink.prefixBindMessages(from: reported, with: "\(path):\(directive.line): ")
+            }
             value += range.step
         }
     }
@@ -446,6 +529,20 @@ struct ZoneParser {
 
     // MARK: Helpers
 
+    /// BIND's result text for a name that does not read.
+    static func bindResult(_ error: DomainNameError) -> String {
+        switch error {
+        case .emptyLabel: return "empty label"
+        case .labelTooLong: return "label too long"
+        case .nameTooLong: return "ran out of space"
+        case .badEscape: return "bad escape"
+        default: return "bad name"
+        }
+    }
+
+    /// A file's name as diagnostics show it.
+    private func shown(_ file: Int32) -> String { files.entries[Int(file)].path }
+
     private func location(_ token: TextToken, file: Int32) -> SourceLocation {
         SourceLocation(file: file, line: token.line, column: token.column)
     }
@@ -454,8 +551,9 @@ struct ZoneParser {
         do {
             return try DomainName(text: entry.bytes(of: token), origin: origin)
         } catch {
+            let result = Self.bindResult(error)
             report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: file,
-                   result: error == .labelTooLong ? "label too long" : (error == .emptyLabel ? "empty label" : "bad name"))
+                   bind: "dns_master_load: \(shown(file)):\(token.line): \(result)", result: result)
             return nil
         }
     }
@@ -472,32 +570,35 @@ struct ZoneParser {
     private mutating func report(
         _ check: CheckID, _ message: String, at token: TextToken, file: Int32, bind: String? = nil, result: String? = nil
     ) {
-        let path = files.entries[Int(file)].path
+        let path = shown(file)
         let bindLine = bind ?? "dns_master_load: \(path):\(token.line): \(message)"
         sink.report(check, message, at: location(token, file: file), bind: bindLine, result: result)
     }
 
-    /// Maps a text error to its check, with BIND's wording for `checkzone`.
-    private mutating func report(_ error: TextError, file: Int32) {
+    /// Maps a text error to its check, with BIND's wording for `checkzone`; `entry`
+    /// is the record being read, for the token BIND quotes.
+    private mutating func report(_ error: TextError, file: Int32, entry: TextEntry? = nil) {
         let check: CheckID
-        let result: String
         switch error.kind {
-        case .unbalancedParentheses: check = .syntax; result = "unbalanced parentheses"
-        case .unbalancedQuotes: check = .syntax; result = "unbalanced quotes"
-        case .badEscape: check = .syntax; result = "bad escape"
-        case .unexpectedEnd: check = .syntax; result = "unexpected end of input"
-        case .extraTokens: check = .syntax; result = "extra input text"
-        case .badName: check = .badName; result = "bad name"
-        case .badNumber: check = .badRData; result = "not a valid number"
-        case .badTTL: check = .badTTL; result = "bad ttl"
-        case .unknownType: check = .unknownType; result = "unknown class/type"
-        case .unknownClass: check = .syntax; result = "unknown class/type"
-        case .badRData: check = .badRData; result = "syntax error"
-        case .stringTooLong: check = .badRData; result = "ran out of space"
-        case .badDirective: check = .badDirective; result = "syntax error"
+        case .unbalancedParentheses, .unbalancedQuotes, .badEscape, .unexpectedEnd, .extraTokens, .unknownClass:
+            check = .syntax
+        case .badName: check = .badName
+        case .badNumber, .badRData, .stringTooLong: check = .badRData
+        case .badTTL: check = .badTTL
+        case .unknownType: check = .unknownType
+        case .badDirective: check = .badDirective
         }
-        let path = files.entries[Int(file)].path
+        let near = entry.flatMap { entry in
+            entry.tokens.first { Int($0.line) == error.line && Int($0.column) == error.column }.map { entry.text(of: $0) }
+        }
+        let result = error.bindResult(near: near)
+        let context: String
+        switch error.kind {
+        case .unbalancedParentheses, .unbalancedQuotes, .stringTooLong: context = ""
+        case .unexpectedEnd: context = "near eol: "
+        default: context = near.map { "near '\($0)': " } ?? ""
+        }
         sink.report(check, error.message, at: SourceLocation(file: file, line: Int32(error.line), column: Int32(error.column)),
-                    bind: "dns_rdata_fromtext: \(path):\(error.line): \(error.message)", result: result)
+                    bind: "dns_rdata_fromtext: \(shown(file)):\(error.line): \(context)\(result)", result: result)
     }
 }
