@@ -41,6 +41,8 @@ public enum CheckCatalog {
               summary: "The first record leaves out its owner name.", reference: "RFC 1035 §5.1"),
         .init(id: .noTTL, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
               summary: "A record with no TTL, no $TTL before it and no earlier TTL to inherit.", reference: "RFC 2308 §4"),
+        .init(id: .obsoleteType, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
+              summary: "An MD or MF record; RFC 1123 says to turn them into MX, and BIND refuses to load them.", reference: "RFC 1123 §5.2.4"),
         .init(id: .classMismatch, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
               summary: "A record whose class is not the zone's class.", reference: "RFC 1035 §5.1"),
 
@@ -56,8 +58,8 @@ public enum CheckCatalog {
         .init(id: .maxTTL, severity: .error, bindSeverity: .error, isAdjustable: true, bindFlag: "-l",
               summary: "A TTL above the configured maximum (--max-ttl, named-checkzone -l).", reference: "BIND max-zone-ttl"),
 
-        .init(id: .directiveTrailingText, severity: .error, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
-              summary: "Text after a directive's arguments, which BIND silently ignores.", reference: "RFC 1035 §5.1"),
+        .init(id: .directiveTrailingText, severity: .error, bindSeverity: .error, isAdjustable: true, bindFlag: nil,
+              summary: "Text after a directive's arguments (named-checkzone rejects it too: \"extra input text\").", reference: "RFC 1035 §5.1"),
 
         // Zone structure.
         .init(id: .soaMissing, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
@@ -74,6 +76,8 @@ public enum CheckCatalog {
               summary: "More than one CNAME at one name.", reference: "RFC 2181 §10.1"),
         .init(id: .dnameMultiple, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
               summary: "More than one DNAME at one name.", reference: "RFC 6672 §2.4"),
+        .init(id: .resinfoMultiple, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
+              summary: "More than one RESINFO record at one name.", reference: "RFC 9606 §4"),
         .init(id: .dataBelowDNAME, severity: .error, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
               summary: "Records below a DNAME, which no query can reach.", reference: "RFC 6672 §2.4"),
         .init(id: .nsBesideDNAME, severity: .error, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
@@ -85,9 +89,11 @@ public enum CheckCatalog {
 
         // check-names.
         .init(id: .ownerNotHostname, severity: .warning, bindSeverity: .warning, isAdjustable: true, bindFlag: "-k",
-              summary: "An address record's owner that is not a valid host name (letters, digits, hyphens).", reference: "RFC 952, RFC 1123 §2.1"),
+              summary: "The owner of an A, AAAA, A6, WKS or MX record that is not a valid host name (letters, digits, hyphens).", reference: "RFC 952, RFC 1123 §2.1"),
         .init(id: .targetNotHostname, severity: .warning, bindSeverity: .warning, isAdjustable: true, bindFlag: "-k",
-              summary: "An NS, MX or SRV target, or SOA MNAME, that is not a valid host name.", reference: "RFC 952, RFC 1123 §2.1"),
+              summary: "An NS, MX, SRV, AFSDB, RT, SVCB or HTTPS target, or SOA MNAME, that is not a valid host name; or a mailbox (SOA RNAME, RP, MINFO) whose domain is not.", reference: "RFC 952, RFC 1123 §2.1"),
+        .init(id: .nsec3OwnerNotHash, severity: .error, bindSeverity: .error, isAdjustable: true, bindFlag: "-k",
+              summary: "An NSEC3 record whose owner does not start with a base32hex hash label (named-checkzone fails it unless -k ignore).", reference: "RFC 5155 §3"),
 
         // Integrity.
         .init(id: .apexNSNoAddress, severity: .error, bindSeverity: .error, isAdjustable: true, bindFlag: nil,
@@ -96,8 +102,8 @@ public enum CheckCatalog {
               summary: "A delegation's NS target inside the zone (not below the cut) with no usable A or AAAA record: none, a CNAME, or below a DNAME.", reference: "RFC 1034 §4.2.1"),
         .init(id: .glueMissing, severity: .error, bindSeverity: .warning, isAdjustable: true, bindFlag: "-i",
               summary: "A delegation's NS target below the cut without glue A or AAAA records.", reference: "RFC 1034 §4.2.1, RFC 9471"),
-        .init(id: .siblingGlueMissing, severity: .warning, bindSeverity: .off, isAdjustable: true, bindFlag: "-i",
-              summary: "A delegation's NS target in a sibling delegation without glue (named-checkzone -i local-sibling).", reference: "RFC 9471 §2.2"),
+        .init(id: .siblingGlueMissing, severity: .warning, bindSeverity: .warning, isAdjustable: true, bindFlag: "-i",
+              summary: "A delegation's NS target in a sibling delegation without glue (named-checkzone checks it unless -i is full-sibling, local-sibling or none).", reference: "RFC 9471 §2.2"),
         .init(id: .nsTargetIsAddress, severity: .error, bindSeverity: .warning, isAdjustable: true, bindFlag: "-n",
               summary: "An NS target that looks like an IP address (a missing trailing dot makes it a name).", reference: "RFC 1035 §3.3.11"),
         .init(id: .mxTargetIsAddress, severity: .error, bindSeverity: .warning, isAdjustable: true, bindFlag: "-m",

@@ -20,6 +20,7 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let noOwner = CheckID("no-owner")
     public static let noTTL = CheckID("no-ttl")
     public static let classMismatch = CheckID("class-mismatch")
+    public static let obsoleteType = CheckID("obsolete-type")
 
     // Records that read but cannot be loaded as written.
     public static let ttlFromSOAMinimum = CheckID("ttl-from-soa-minimum")
@@ -37,6 +38,7 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let cnameAndOtherData = CheckID("cname-and-other-data")
     public static let cnameMultiple = CheckID("cname-multiple")
     public static let dnameMultiple = CheckID("dname-multiple")
+    public static let resinfoMultiple = CheckID("resinfo-multiple")
     public static let dataBelowDNAME = CheckID("data-below-dname")
     public static let nsBesideDNAME = CheckID("ns-beside-dname")
     public static let dsAtApex = CheckID("ds-at-apex")
@@ -45,6 +47,7 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     // Names (BIND's check-names, -k).
     public static let ownerNotHostname = CheckID("owner-not-hostname")
     public static let targetNotHostname = CheckID("target-not-hostname")
+    public static let nsec3OwnerNotHash = CheckID("nsec3-owner-not-hash")
 
     // Integrity (BIND's -i, -m, -M, -n, -S).
     public static let apexNSNoAddress = CheckID("apex-ns-no-address")

@@ -39,6 +39,8 @@ extension ZoneChecker {
             sink.report(.nsCount, "only one NS record at the apex: one server is a single point of failure",
                         at: nsSet.firstLocation, owner: zone.origin)
         }
+        // BIND checks apex NS addresses in class IN only (zone_check_ns).
+        guard zone.rrClass == .in else { return }
         for (index, rdata) in nsSet.rdatas.enumerated() {
             guard case .ns(let ns) = rdata, ns.target.isSubdomain(of: zone.origin) else { continue }
             let location = nsSet.location(at: index)
@@ -48,9 +50,9 @@ extension ZoneChecker {
             case .cname:
                 sink.report(.apexNSNoAddress, "apex NS target \(ns.target) is a CNAME (RFC 2181 §10.3)", at: location,
                             owner: zone.origin, bind: "\(zonePrefix)NS '\(ns.target.bindText)' is a CNAME (illegal)")
-            case .belowDNAME:
+            case .belowDNAME(let dname):
                 sink.report(.apexNSNoAddress, "apex NS target \(ns.target) is below a DNAME", at: location,
-                            owner: zone.origin, bind: "\(zonePrefix)NS '\(ns.target.bindText)' is below a DNAME (illegal)")
+                            owner: zone.origin, bind: "\(zonePrefix)NS '\(ns.target.bindText)' is below a DNAME '\(dname.bindText)' (illegal)")
             case .noData, .nxDomain, .emptyNonTerminal:
                 sink.report(.apexNSNoAddress, "apex NS target \(ns.target) has no address records (A or AAAA)", at: location,
                             owner: zone.origin, bind: "\(zonePrefix)NS '\(ns.target.bindText)' has no address records (A or AAAA)")

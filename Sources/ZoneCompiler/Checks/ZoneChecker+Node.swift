@@ -36,6 +36,13 @@ extension ZoneChecker {
                 if !isApex && node.has(.ns) {
                     sink.report(.nsBesideDNAME, "\(name) has both NS and DNAME records below the apex", at: rrset.firstLocation, owner: name)
                 }
+            case .resinfo:
+                if rrset.rdatas.count > 1 {
+                    sink.report(.resinfoMultiple, "\(name) has \(rrset.rdatas.count) RESINFO records; a name may have only one",
+                                at: rrset.location(at: 1), owner: name,
+                                bind: "dns_master_load: \(bindPrefix(rrset.location(at: 1)))\(name.bindText): multiple RRs of singleton type",
+                                result: "multiple RRs of singleton type")
+                }
             case .ds:
                 if isApex {
                     sink.report(.dsAtApex, "DS record at the zone apex \(name); it belongs in the parent zone",
@@ -113,7 +120,7 @@ extension ZoneChecker {
             switch rrset.type {
             case .ns where atCut, .ds where atCut, .nsec, .rrsig:
                 continue
-            case .a, .aaaa where nsTargets.contains(name):
+            case .a where nsTargets.contains(name), .aaaa where nsTargets.contains(name):
                 continue
             default:
                 let message = atCut

@@ -5,6 +5,8 @@ public struct ZoneBuilder: Sendable {
     public private(set) var zone: Zone
     /// Membership sets for RRsets too large for a linear duplicate scan.
     private var largeSets: [RRSetKey: Set<RData>] = [:]
+    /// RRsets already reported as holding records that differ only in name case.
+    private var caseDuplicates: Set<RRSetKey> = []
     private static let linearScanLimit = 32
 
     struct RRSetKey: Hashable, Sendable {
@@ -52,7 +54,10 @@ public struct ZoneBuilder: Sendable {
             zone.heads.append(-1)
             zone.tails.append(-1)
         } else if let existing = findRRSet(name, type) {
-            if isDuplicate(rdata, name: name, type: type, first: existing.first, count: existing.count) {
+            if let kept = duplicate(of: rdata, name: name, type: type, first: existing.first, count: existing.count) {
+                if Self.caseSensitiveNames.contains(type) && kept != rdata.wireBytes {
+                    reportCaseDuplicate(name: name, type: type, location: location, diagnostics: &diagnostics)
+                }
                 return .duplicate
             }
             let rrsetTTL = zone.entries[Int(existing.first)].ttl
@@ -99,6 +104,33 @@ public struct ZoneBuilder: Sendable {
             index = entry.next
         }
         return first >= 0 ? (first, count) : nil
+    }
+
+    /// Types whose embedded names BIND compares with their case (RFC 4034 §6.2 leaves
+    /// them out of canonical lower-casing): it keeps two records differing only in
+    /// name case, and named-checkzone -r calls them "semantically identical". Here
+    /// equality ignores case, so the second is merged and reported instead.
+    static let caseSensitiveNames: Set<RRType> = [.nsec, .ipseckey, .amtrelay, .hip, .lp]
+
+    /// The wire form of the record `rdata` equals, when one is already in the set.
+    private mutating func duplicate(of rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> [UInt8]? {
+        guard isDuplicate(rdata, name: name, type: type, first: first, count: count) else { return nil }
+        guard Self.caseSensitiveNames.contains(type) else { return [] }
+        var index = first
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if entry.type == type && entry.rdata == rdata { return entry.rdata.wireBytes }
+            index = entry.next
+        }
+        return []
+    }
+
+    private mutating func reportCaseDuplicate(name: Int32, type: RRType, location: SourceLocation?, diagnostics: inout DiagnosticSink) {
+        guard caseDuplicates.insert(RRSetKey(name: name, type: type)).inserted else { return }
+        let owner = zone.names.name(name)
+        diagnostics.report(.duplicateRecords, "\(owner) has \(type) records that differ only in the case of a name",
+                           at: location, owner: owner,
+                           bind: "zone \(zone.origin.bindText)/\(zone.rrClass): \(owner.bindText)/\(type) has semantically identical records")
     }
 
     private mutating func isDuplicate(_ rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> Bool {
@@ -152,5 +184,14 @@ extension DomainName {
     public var bindText: String {
         let text = description
         return isRoot ? text : String(text.dropLast())
+    }
+}
+
+extension RData {
+    /// The uncompressed wire form, which keeps the case of embedded names.
+    var wireBytes: [UInt8] {
+        var writer = WireWriter()
+        encode(to: &writer, compress: false)
+        return writer.bytes
     }
 }
