@@ -84,6 +84,8 @@ public enum CheckCatalog {
               summary: "NS and DNAME at the same name below the apex.", reference: "RFC 6672 §2.3"),
         .init(id: .dsAtApex, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
               summary: "A DS record at the zone apex; DS belongs in the parent zone.", reference: "RFC 4035 §2.4"),
+        .init(id: .wildcardNS, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
+              summary: "NS records at a wildcard name; a wildcard cannot delegate, and BIND refuses them.", reference: "RFC 4592 §4.2"),
         .init(id: .occludedData, severity: .warning, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
               summary: "Records below a delegation that are not glue for it; no query reaches them.", reference: "RFC 1034 §4.2.1"),
 

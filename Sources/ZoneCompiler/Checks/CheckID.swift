@@ -42,6 +42,7 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let dataBelowDNAME = CheckID("data-below-dname")
     public static let nsBesideDNAME = CheckID("ns-beside-dname")
     public static let dsAtApex = CheckID("ds-at-apex")
+    public static let wildcardNS = CheckID("wildcard-ns")
     public static let occludedData = CheckID("occluded-data")
 
     // Names (BIND's check-names, -k).

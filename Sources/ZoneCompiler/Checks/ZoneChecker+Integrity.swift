@@ -30,9 +30,9 @@ extension ZoneChecker {
             case .cname:
                 sink.report(.delegationNSNoAddress, "delegation \(owner) names \(target), which is a CNAME (RFC 2181 §10.3)",
                             at: location, owner: owner, bind: "\(bindName) is a CNAME (illegal)")
-            case .belowDNAME:
+            case .belowDNAME(let dname):
                 sink.report(.delegationNSNoAddress, "delegation \(owner) names \(target), which is below a DNAME",
-                            at: location, owner: owner, bind: "\(bindName) is below a DNAME (illegal)")
+                            at: location, owner: owner, bind: "\(bindName) is below a DNAME '\(dname.bindText)' (illegal)")
             }
         }
     }
@@ -71,9 +71,9 @@ extension ZoneChecker {
         case .cname:
             sink.report(isCNAME, "\(type) target \(target) of \(owner) is a CNAME (RFC 2181 §10.3)",
                         at: location, owner: owner, bind: "\(bindName) is a CNAME (illegal)")
-        case .belowDNAME:
+        case .belowDNAME(let dname):
             sink.report(isCNAME, "\(type) target \(target) of \(owner) is below a DNAME",
-                        at: location, owner: owner, bind: "\(bindName) is below a DNAME (illegal)")
+                        at: location, owner: owner, bind: "\(bindName) is below a DNAME '\(dname.bindText)' (illegal)")
         }
     }
 }

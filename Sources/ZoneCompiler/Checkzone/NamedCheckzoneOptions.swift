@@ -199,6 +199,11 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
         for check in integrityChecks {
             policy.overrides[check] = integrity == .none ? .off : .warning
         }
+        // -m fail makes an MX target without addresses fatal too (BIND's
+        // DNS_ZONEOPT_CHECKMXFAIL); -m ignore leaves that warning alone.
+        if integrity != .none && mxAddress == .fail {
+            policy.overrides[.mxTargetNoAddress] = .error
+        }
         if integrity == .none {
             policy.overrides[.mxTargetIsCNAME] = .off
             policy.overrides[.srvTargetIsCNAME] = .off

@@ -69,6 +69,13 @@ public struct ZoneFileReader {
         }
     }
 
+    /// True when the entry just read ends the input without a newline after it. BIND
+    /// reads the end of such a file where it expects the end of a line: a directive
+    /// there is an error ("extra input text").
+    public var entryEndsInput: Bool {
+        endOfInput && position >= buffer.count && buffer.last != 0x0A
+    }
+
     /// Scans the next entry into `entry`; false at the end of the input.
     public mutating func next(into entry: inout TextEntry) throws(ZoneReadError) -> Bool {
         while true {

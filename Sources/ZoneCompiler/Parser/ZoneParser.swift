@@ -18,6 +18,8 @@ struct ZoneParser {
     private var lastTTL: UInt32?
     /// Paths of the files being read, for cycle detection.
     private var openPaths: [String] = []
+    /// A `$DATE` in the past was read: the file is a dump whose TTLs age from then.
+    private var datedDump = false
 
     /// Per-file state: restored when an $INCLUDE returns.
     private struct FileState {
@@ -84,6 +86,7 @@ struct ZoneParser {
             let first = entry.tokens[0]
             if !entry.leadingBlank && !first.isQuoted && entry.bytes[Int(first.start)] == UInt8(ascii: "$") {
                 directive(entry, state: &state)
+                if reader.entryEndsInput { unterminatedDirective(entry, file: state.file) }
             } else {
                 record(entry, state: &state)
             }
@@ -130,6 +133,16 @@ struct ZoneParser {
         }
     }
 
+    /// A directive on the last line with no newline after it, which BIND refuses
+    /// (all but `$INCLUDE` without an origin, which it reads differently).
+    private mutating func unterminatedDirective(_ entry: TextEntry, file: Int32) {
+        let name = entry.tokens[0]
+        if entry.token(name, equalsIgnoringCase: "$INCLUDE") && entry.tokens.count <= 2 { return }
+        let last = entry.tokens[entry.tokens.count - 1]
+        report(.directiveTrailingText, "\(entry.text(of: name)) ends the file without a newline", at: last, file: file,
+               bind: "dns_master_load: \(shown(file)):\(last.line): extra input text", result: "extra input text")
+    }
+
     private mutating func trailingText(_ entry: TextEntry, after index: Int, directive: String, file: Int32) {
         guard entry.tokens.count > index else { return }
         let token = entry.tokens[index]
@@ -147,24 +160,36 @@ struct ZoneParser {
                           result: "unexpected end of input")
         }
         let token = entry.tokens[1]
-        guard Self.isDumpTime(entry.bytes(of: token)) else {
+        guard let seconds = Self.dumpTime(entry.bytes(of: token)) else {
             return report(.badDirective, "bad $DATE '\(entry.text(of: token))': expected YYYYMMDDHHMMSS", at: token, file: file,
                           bind: "dns_master_load: \(shown(file)):\(token.line): syntax error", result: "syntax error")
         }
+        // A date in the future counts as now, so it ages nothing (BIND).
+        if seconds < Int64(time(nil)) { datedDump = true }
         trailingText(entry, after: 2, directive: "$DATE", file: file)
     }
 
-    /// Fourteen digits making a real date and time (BIND's dns_time64_fromtext).
-    static func isDumpTime(_ text: ArraySlice<UInt8>) -> Bool {
-        guard text.count == 14, text.allSatisfy({ $0 &- 48 < 10 }) else { return false }
-        func field(_ offset: Int, _ length: Int) -> Int {
-            text.dropFirst(offset).prefix(length).reduce(0) { $0 * 10 + Int($1 - 48) }
+    /// Seconds since 1970 for fourteen digits making a real date and time (BIND's
+    /// dns_time64_fromtext); nil for anything else.
+    static func dumpTime(_ text: ArraySlice<UInt8>) -> Int64? {
+        guard text.count == 14, text.allSatisfy({ $0 &- 48 < 10 }) else { return nil }
+        func field(_ offset: Int, _ length: Int) -> Int64 {
+            text.dropFirst(offset).prefix(length).reduce(0) { $0 * 10 + Int64($1 - 48) }
         }
         let year = field(0, 4), month = field(4, 2), day = field(6, 2)
-        guard (1...12).contains(month) else { return false }
+        let hour = field(8, 2), minute = field(10, 2), second = field(12, 2)
+        guard (1...12).contains(month) else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day) && field(8, 2) < 24 && field(10, 2) < 60 && field(12, 2) <= 60
+        let days: Int64 = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Int(month - 1)]
+        guard (1...days).contains(day), hour < 24, minute < 60, second <= 60 else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
+        return daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
     }
 
     private mutating func include(_ entry: TextEntry, state: inout FileState) {
@@ -181,10 +206,15 @@ struct ZoneParser {
             origin = given
             trailingText(entry, after: 3, directive: "$INCLUDE", file: state.file)
         }
-        guard let pathBytes = EscapedText.unescape(entry.bytes(of: pathToken)) else {
-            return report(.badDirective, "bad escape in $INCLUDE file name", at: pathToken, file: state.file, result: "syntax error")
+        guard !datedDump else {
+            // A $DATE in the past ages TTLs from there on, which an included file
+            // would escape; BIND refuses the combination.
+            return report(.badDirective, "$INCLUDE after $DATE: a dump with a date cannot include files", at: directive,
+                          file: state.file, bind: "dns_master_load: \(shown(state.file)):\(directive.line): $INCLUDE may not be used with $DATE",
+                          result: "syntax error")
         }
-        let written = String(decoding: pathBytes, as: UTF8.self)
+        // The name is taken as written, backslashes and all, as BIND takes it.
+        let written = String(decoding: entry.bytes(of: pathToken), as: UTF8.self)
         let path = resolve(written, from: state.path)
         // Named as BIND names it: as written, relative to its working directory.
         let display = options.includeBase == .includingFile ? path : written
@@ -313,6 +343,12 @@ struct ZoneParser {
             return report(error, file: state.file, entry: entry)
         }
 
+        if type == .ns && state.lastOwner.starts(with: [1, UInt8(ascii: "*")]) {
+            let owner = DomainName(trustedWire: state.lastOwner)
+            return report(.wildcardNS, "NS records at the wildcard \(owner) cannot work: a wildcard cannot delegate", at: entry.tokens[0],
+                          file: state.file, bind: "dns_master_load: \(shown(state.file)):\(entry.line): \(owner.bindText): invalid NS owner name (wildcard)",
+                          result: "invalid NS owner name (wildcard)")
+        }
         if (type == .ns && options.rrClass == .in) || type == .mx {
             // Failing, BIND refuses the record itself.
             if checkAddressLikeTarget(entry, targetIndex: type == .ns ? index : index + 1, type: type, file: state.file) {
