@@ -83,8 +83,9 @@ struct ZoneParser {
                     return
                 }
             }
+            // BIND takes a quoted "$TTL" for the directive too.
             let first = entry.tokens[0]
-            if !entry.leadingBlank && !first.isQuoted && entry.bytes[Int(first.start)] == UInt8(ascii: "$") {
+            if !entry.leadingBlank && first.end > first.start && entry.bytes[Int(first.start)] == UInt8(ascii: "$") {
                 directive(entry, state: &state)
                 if reader.entryEndsInput { unterminatedDirective(entry, file: state.file) }
             } else {
@@ -97,7 +98,15 @@ struct ZoneParser {
 
     private mutating func directive(_ entry: TextEntry, state: inout FileState) {
         let name = entry.tokens[0]
-        if entry.token(name, equalsIgnoringCase: "$ORIGIN") {
+        // BIND reads directive arguments as plain tokens: a quote there is a syntax
+        // error, except for the $INCLUDE file name and the $GENERATE RDATA template.
+        let isInclude = Self.is(entry, name, "$INCLUDE")
+        if !Self.is(entry, name, "$GENERATE"),
+           let quoted = entry.tokens.dropFirst().enumerated().first(where: { $0.element.isQuoted && !(isInclude && $0.offset == 0) }) {
+            return report(.syntax, "a quoted string cannot be a directive argument", at: quoted.element, file: state.file,
+                          bind: "dns_master_load: \(shown(state.file)):\(quoted.element.line): syntax error", result: "syntax error")
+        }
+        if Self.is(entry, name, "$ORIGIN") {
             guard entry.tokens.count >= 2 else {
                 return report(.badDirective, "$ORIGIN needs a domain name", at: name, file: state.file,
                               bind: "dns_master_load: \(shown(state.file)):\(name.line): unexpected end of input",
@@ -106,7 +115,7 @@ struct ZoneParser {
             guard let origin = parseName(entry, entry.tokens[1], origin: state.origin, file: state.file) else { return }
             state.origin = origin
             trailingText(entry, after: 2, directive: "$ORIGIN", file: state.file)
-        } else if entry.token(name, equalsIgnoringCase: "$TTL") {
+        } else if Self.is(entry, name, "$TTL") {
             guard entry.tokens.count >= 2 else {
                 return report(.badDirective, "$TTL needs a TTL", at: name, file: state.file,
                               bind: "dns_master_load: \(shown(state.file)):\(name.line): unexpected end of input",
@@ -120,11 +129,11 @@ struct ZoneParser {
             }
             defaultTTL = ttl
             trailingText(entry, after: 2, directive: "$TTL", file: state.file)
-        } else if entry.token(name, equalsIgnoringCase: "$INCLUDE") {
+        } else if Self.is(entry, name, "$INCLUDE") {
             include(entry, state: &state)
-        } else if entry.token(name, equalsIgnoringCase: "$GENERATE") {
+        } else if Self.is(entry, name, "$GENERATE") {
             generate(entry, state: &state)
-        } else if entry.token(name, equalsIgnoringCase: "$DATE") {
+        } else if Self.is(entry, name, "$DATE") {
             date(entry, file: state.file)
         } else {
             report(.badDirective, "unknown directive '\(entry.text(of: name))'", at: name, file: state.file,
@@ -137,7 +146,7 @@ struct ZoneParser {
     /// (all but `$INCLUDE` without an origin, which it reads differently).
     private mutating func unterminatedDirective(_ entry: TextEntry, file: Int32) {
         let name = entry.tokens[0]
-        if entry.token(name, equalsIgnoringCase: "$INCLUDE") && entry.tokens.count <= 2 { return }
+        if Self.is(entry, name, "$INCLUDE") && entry.tokens.count <= 2 { return }
         let last = entry.tokens[entry.tokens.count - 1]
         report(.directiveTrailingText, "\(entry.text(of: name)) ends the file without a newline", at: last, file: file,
                bind: "dns_master_load: \(shown(file)):\(last.line): extra input text", result: "extra input text")
@@ -475,6 +484,11 @@ struct ZoneParser {
                 break
             }
         }
+        // Only the RDATA template may be quoted.
+        if let quoted = entry.tokens[1...index].first(where: \.isQuoted) {
+            return report(.syntax, "a quoted string cannot be a $GENERATE range, owner, TTL, class or type", at: quoted,
+                          file: state.file, bind: "dns_master_load: \(path):\(quoted.line): syntax error", result: "syntax error")
+        }
         let typeToken = entry.tokens[index]
         guard let type = RRType(mnemonic: entry.bytes(of: typeToken)) else {
             return fail("unknown RR type '\(entry.text(of: typeToken))'", typeToken, result: "unknown class/type")
@@ -564,6 +578,21 @@ struct ZoneParser {
     }
 
     // MARK: Helpers
+
+    /// True when `token`, quoted or not, is `word` in any case.
+    static func `is`(_ entry: TextEntry, _ token: TextToken, _ word: StaticString) -> Bool {
+        guard Int(token.end - token.start) == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected -> Bool in
+            var i = Int(token.start)
+            for byte in expected {
+                let written: UInt8 = entry.bytes[i]
+                let lower: UInt8 = written &- 0x41 < 26 ? written | 0x20 : written
+                if lower != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
+                i += 1
+            }
+            return true
+        }
+    }
 
     /// BIND's result text for a name that does not read.
     static func bindResult(_ error: DomainNameError) -> String {

@@ -17,7 +17,7 @@ enum CheckzoneBaseZones {
         ("inc/blank.inc", "        IN TXT \"inherits the includer's owner\"\n"),
     ]
 
-    static let all: [BaseZone] = [office, reverse, home, shop, escapes, signed, included]
+    static let all: [BaseZone] = [office, reverse, home, shop, escapes, signed, included, inventory]
 
     static let office = BaseZone(origin: "corp.example.com", text: """
         $TTL 3600
@@ -147,6 +147,60 @@ enum CheckzoneBaseZones {
         ns.child IN A 192.0.2.3
 
         """)
+
+    /// One record of most types BIND knows, so mutations reach their text parsers.
+    static let inventory = BaseZone(origin: "corp.example.com", text: ##"""
+        $TTL 3600
+        @ IN SOA ns1 hostmaster 2024070101 3600 600 1209600 300
+          IN NS ns1
+          IN NS ns2
+        ns1 IN A 192.0.2.1
+        ns2 IN AAAA 2001:db8::2
+        host IN A 192.0.2.10
+        host IN RP admin.corp.example.com. info
+        info IN TXT "contact the help desk"
+        host IN HINFO "PC" "Linux"
+        afs IN AFSDB 1 host
+        mailgw IN MINFO lists.corp.example.com. errors.corp.example.com.
+        sip IN NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@corp.example.com!" .
+        cert IN CERT PGP 0 0 AQIDBAUGBwgJ
+        vpn IN IPSECKEY 10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==
+        dhcp IN DHCID AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=
+        _25._tcp.mail IN SMIMEA 3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        mail IN A 192.0.2.25
+        key IN OPENPGPKEY mQINBFit2jsBEADrbl5vjVxYeAE0g0IDYCBpHirv1Sjlqxx5gjtPhb2YhvyDMXjq
+        _http._tcp IN URI 10 1 "http://www.corp.example.com/"
+        @ IN CAA 0 issuewild ";"
+        @ IN CDS 0 0 0 00
+        @ IN CDNSKEY 0 3 0 AA==
+        @ IN CSYNC 66 3 A NS AAAA
+        ilnp IN NID 10 0014:4fff:ff20:ee64
+        ilnp IN L32 10 10.1.2.0
+        ilnp IN L64 10 2001:0DB8:1140:1000
+        ilnp IN LP 10 l64-subnet1.corp.example.com.
+        eui IN EUI48 00-00-5e-00-53-2a
+        eui IN EUI64 00-00-5e-ef-10-00-00-2a
+        svc IN SVCB 1 host alpn=h2 port=8443 ipv6hint=2001:db8::10
+        apl IN APL 1:192.0.2.0/24 !1:192.0.2.128/25 2:2001:db8::/32
+        kx IN KX 10 host
+        px IN PX 10 map822.corp.example.com. mapx400.corp.example.com.
+        x25 IN X25 "311061700956"
+        isdn IN ISDN "150862028003217" "004"
+        gpos IN GPOS -32.6882 116.8652 10.0
+        nsap IN NSAP 0x47.0005.80.005a00.0000.0001.e133.ffffff000161.00
+        sshfp IN SSHFP 4 2 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+        tlsa IN TLSA 3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        ds IN NS ns1
+        ds IN DS 60485 13 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A
+        zmd IN TXT "x"
+        @ IN ZONEMD 2024070101 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        hip IN HIP 2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.corp.example.com.
+        amt IN AMTRELAY 10 0 1 192.0.2.77
+        sink IN SINK 1 0 0 AAEC
+        doa IN DOA 0 1 2 "image/pgn" AAECAw==
+        ta IN TA 60485 13 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A
+
+        """##)
 
     static let included = BaseZone(origin: "corp.example.com", text: """
         $TTL 3600

@@ -61,7 +61,7 @@ struct ZoneMutator {
         var truncateAt: Int?
         let rounds = rng.pick([1, 1, 1, 2, 2, 3])
         for _ in 0..<rounds {
-            switch rng.index(27) {
+            switch rng.index(32) {
             case 0: deleteLine(&lines)
             case 1: duplicateLine(&lines)
             case 2: swapLines(&lines)
@@ -95,7 +95,30 @@ struct ZoneMutator {
                     let i = rng.index(tokens.count)
                     tokens[i] = rng.chance(0.5) ? tokens[i].uppercased() : tokens[i].lowercased()
                 }
-            default: pointOutOfZone(&lines)
+            case 26: pointOutOfZone(&lines)
+            case 27: replaceMatching(&lines, ["$GENERATE"], with: ["$GENERATE"])
+                insert(&lines, rng.pick(Self.generates))
+            case 28: editTokens(&lines) { tokens, rng in
+                    let numbers = tokens.indices.filter { tokens[$0].allSatisfy(\.isNumber) }
+                    guard !numbers.isEmpty else { return }
+                    tokens[rng.pick(numbers)] = rng.pick(["0", "1", "255", "256", "65535", "65536", "4294967295", "4294967296", "-1", "007"])
+                }
+            case 29: editTokens(&lines) { tokens, rng in
+                    // Damage hex, base64 or a long name: a character dropped, doubled or changed.
+                    let long = tokens.indices.filter { tokens[$0].count >= 8 }
+                    guard !long.isEmpty else { return }
+                    let i = rng.pick(long)
+                    var characters = Array(tokens[i])
+                    let at = rng.index(characters.count)
+                    switch rng.index(3) {
+                    case 0: characters.remove(at: at)
+                    case 1: characters.insert(characters[at], at: at)
+                    default: characters[at] = rng.pick(["=", "*", "g", "Z", "0", "-", "."])
+                    }
+                    tokens[i] = String(characters)
+                }
+            case 30: splitLine(&lines)
+            default: joinLines(&lines)
             }
         }
         var result = lines.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
@@ -246,6 +269,25 @@ struct ZoneMutator {
         lines[i] = (blank ? "\t" : "") + tokens.joined(separator: " ")
     }
 
+    /// Breaks a line in two at a blank.
+    private mutating func splitLine(_ lines: inout [String]) {
+        let candidates = lines.indices.filter { lines[$0].contains(" ") }
+        guard !candidates.isEmpty else { return }
+        let i = rng.pick(candidates)
+        let blanks = lines[i].indices.filter { lines[i][$0] == " " }
+        let at = rng.pick(blanks)
+        let rest = String(lines[i][lines[i].index(after: at)...])
+        lines[i] = String(lines[i][..<at])
+        lines.insert(rng.chance(0.5) ? "\t" + rest : rest, at: i + 1)
+    }
+
+    /// Joins a line to the next.
+    private mutating func joinLines(_ lines: inout [String]) {
+        guard lines.count > 1 else { return }
+        let i = rng.index(lines.count - 1)
+        lines[i] += " " + lines.remove(at: i + 1)
+    }
+
     private mutating func toggleLeadingBlank(_ lines: inout [String]) {
         guard !lines.isEmpty else { return }
         let i = rng.index(lines.count)
@@ -292,6 +334,17 @@ struct ZoneMutator {
         "x 600 IN A 192.0.2.1\nx 300 IN A 192.0.2.2", "@ IN NS ns9\nns9 IN CNAME ns1", "x IN RP mbox.x. txt.x.",
         "x IN SRV 0 0 1 alias", "x IN NSEC3PARAM 1 0 0 -", ##"x IN TYPE65280 \# 2 ABCD"##, ##"x IN A \# 3 010203"##,
         "x IN CAA 0 issue \"ca.example\"", "x IN CAA 0 is-sue \"ca.example\"",
+    ]
+    static let generates = [
+        "$GENERATE 1-4 host${0,3,d} A 192.0.2.${10}", "$GENERATE 0-3 ${0,4,n}rev TXT \"nibble\"",
+        "$GENERATE 1-2 mx$ MX \"$ mail\"", "$GENERATE 1-2 mx$ MX $ mail", "$GENERATE 10-30/5 pool-$ A 192.0.2.$",
+        "$GENERATE 1-3 t$ 600 IN A 192.0.2.$", "$GENERATE 1-3 t$ IN 700 A 192.0.2.$", "$GENERATE 1-3 t$ CH A 192.0.2.$",
+        "$GENERATE 1-3/0 h$ A 192.0.2.$", "$GENERATE 1-x h$ A 192.0.2.$", "$GENERATE 1-3 h${0,3,q} A 192.0.2.$",
+        "$GENERATE 1-3 h${0,3 A 192.0.2.$", "$GENERATE 1-3 h$ BOGUS 192.0.2.$", "$GENERATE 1-3 h$.example.net. A 192.0.2.$",
+        "$GENERATE 1-3 h$ A", "$GENERATE 1-3", "$GENERATE 1-2 e$ TXT \"cost \\$$ and $$\"", "$GENERATE 5-7 h${-5} A 192.0.2.$",
+        "$GENERATE 1-2 h$ NS ns1", "$GENERATE 1-2 *.w$ A 192.0.2.$", "$GENERATE 1-2 h$ AAAA 2001:db8::$",
+        "$GENERATE 0-1 ${0,2,x} PTR h$", "$GENERATE 65535-65536 h$ A 192.0.2.1", "$GENERATE 1-2 h$ A 192.0.2.$ extra",
+        "$GENERATE 1-2 ${+1} A 192.0.2.$", "$GENERATE 1-2 h${0,0,d} A 192.0.2.$", "$GENERATE 1-2 h${1,2} A 192.0.2.$",
     ]
     static let directives = [
         "$TTL 300", "$TTL 1x", "$TTL", "$TTL 2147483648", "$ORIGIN sub", "$ORIGIN example.net.", "$ORIGIN",
