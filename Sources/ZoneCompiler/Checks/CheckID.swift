@@ -42,6 +42,9 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let dataBelowDNAME = CheckID("data-below-dname")
     public static let nsBesideDNAME = CheckID("ns-beside-dname")
     public static let dsAtApex = CheckID("ds-at-apex")
+    public static let cdsDNSKEYMismatch = CheckID("cds-dnskey-mismatch")
+    public static let nsec3paramUnsupported = CheckID("nsec3param-unsupported")
+    public static let nsec3paramIterations = CheckID("nsec3param-iterations")
     public static let wildcardNS = CheckID("wildcard-ns")
     public static let occludedData = CheckID("occluded-data")
 

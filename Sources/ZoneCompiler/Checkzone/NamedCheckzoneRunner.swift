@@ -91,7 +91,7 @@ public enum NamedCheckzoneRunner {
                 loadTime.append((readingOrder(diagnostic.location, result.files), diagnostic))
             } else {
                 let (rank, step) = postLoadRank(diagnostic.check)
-                postLoad.append((rank, rank == 3 ? (diagnostic.owner?.canonicalSortKey ?? []) : [], step, diagnostic))
+                postLoad.append((rank, rank == 4 ? (diagnostic.owner?.canonicalSortKey ?? []) : [], step, diagnostic))
             }
         }
         // Sorting is stable: findings on one line keep the order they were made.
@@ -101,9 +101,12 @@ public enum NamedCheckzoneRunner {
             if a.owner != b.owner { return a.owner.lexicographicallyPrecedes(b.owner) }
             return a.step < b.step
         }
-        // A missing SOA or NS, or an apex NS without address, ends the checks.
+        // A missing SOA or NS, or an apex NS without address, ends the checks; so
+        // does an unusable NSEC3PARAM.
         if postLoad.contains(where: { $0.rank < 3 && $0.diagnostic.severity == .error }) {
             postLoad.removeAll { $0.rank >= 3 }
+        } else if postLoad.contains(where: { $0.rank == 3 && $0.diagnostic.severity == .error }) {
+            postLoad.removeAll { $0.rank > 3 }
         }
         return (loadTime.map(\.diagnostic), postLoad.map(\.diagnostic))
     }
@@ -117,20 +120,23 @@ public enum NamedCheckzoneRunner {
         return key
     }
 
-    /// zone_postload's order: apex NS targets, the SOA and NS counts, then the
-    /// integrity checks name by name (in canonical order; at one name delegation NS,
-    /// MX, SRV, then SPF), then duplicates.
+    /// zone_postload's order: apex NS targets and the SOA and NS counts, then the
+    /// NSEC3PARAM checks, then the integrity checks name by name (in canonical order;
+    /// at one name delegation NS, MX, SRV, then SPF), duplicates and CDS. An error in
+    /// the first two stages ends the checks.
     static func postLoadRank(_ check: CheckID) -> (rank: Int, step: Int) {
         switch check {
         case .apexNSNoAddress: return (0, 0)
         case .soaMissing: return (1, 0)
         case .nsMissing: return (2, 0)
-        case .delegationNSNoAddress, .glueMissing, .siblingGlueMissing: return (3, 0)
-        case .mxTargetIsCNAME, .mxTargetNoAddress: return (3, 1)
-        case .srvTargetIsCNAME, .srvTargetNoAddress: return (3, 2)
-        case .spfWithoutTXT: return (3, 3)
-        case .duplicateRecords: return (4, 0)
-        default: return (5, 0)
+        case .nsec3paramUnsupported, .nsec3paramIterations: return (3, 0)
+        case .delegationNSNoAddress, .glueMissing, .siblingGlueMissing: return (4, 0)
+        case .mxTargetIsCNAME, .mxTargetNoAddress: return (4, 1)
+        case .srvTargetIsCNAME, .srvTargetNoAddress: return (4, 2)
+        case .spfWithoutTXT: return (4, 3)
+        case .duplicateRecords: return (5, 0)
+        case .cdsDNSKEYMismatch: return (5, 1)
+        default: return (6, 0)
         }
     }
 
@@ -139,10 +145,20 @@ public enum NamedCheckzoneRunner {
         return !bind.hasPrefix("zone ")
     }
 
-    /// named-checkzone says "(DNSSEC signed)" for a zone with a DNSKEY and NSEC or
-    /// NSEC3PARAM at its apex.
+    /// named-checkzone says "(DNSSEC signed)" when the apex DNSKEY RRset is signed and
+    /// there is a signed NSEC RRset or a usable NSEC3PARAM at the apex (BIND's
+    /// iszonesecure).
     static func isSigned(_ zone: Zone) -> Bool {
-        guard let apex = zone.node(zone.origin), apex.has(RRType.dnskey) else { return false }
-        return apex.has(RRType.nsec) || apex.has(RRType.nsec3param)
+        guard let apex = zone.node(zone.origin), apex.has(.dnskey) else { return false }
+        let covered = Set(apex.rrset(.rrsig)?.rdatas.compactMap { rdata -> RRType? in
+            if case .rrsig(let signature) = rdata { return signature.typeCovered }
+            return nil
+        } ?? [])
+        guard covered.contains(.dnskey) else { return false }
+        if apex.has(.nsec) && covered.contains(.nsec) { return true }
+        return apex.rrset(.nsec3param)?.rdatas.contains { rdata in
+            if case .nsec3param(let parameters) = rdata { return parameters.hashAlgorithm == 1 && parameters.flags == 0 }
+            return false
+        } ?? false
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// deletes, duplicates and swaps tokens and lines, changes TTLs, types, classes and
 /// names, breaks parentheses, quotes and escapes, adds CNAMEs beside data, drops glue,
 /// points records out of the zone and writes bad RDATA, then picks named-checkzone
-/// flags to run it with.
+/// flags to run it with. A quarter of the cases start from `ZoneSynthesizer` instead.
 ///
 /// Case `i` of seed `s` depends on nothing else, so any one case can be regenerated.
 struct ZoneMutator {
@@ -24,12 +24,25 @@ struct ZoneMutator {
         var cases: [CheckzoneCase] = []
         for index in 0..<count {
             var mutator = ZoneMutator(seed: seed, index: index)
-            let zone = mutator.rng.pick(CheckzoneBaseZones.all)
-            let text = mutator.mutate(zone.text)
+            let origin: String
+            let text: String
+            // One case in four is built from scratch for the integrity checks, and
+            // sometimes mutated as well.
+            if mutator.rng.chance(0.25) {
+                var synthesizer = ZoneSynthesizer(rng: mutator.rng)
+                origin = ZoneSynthesizer.origin
+                let built = synthesizer.zone()
+                mutator.rng = synthesizer.rng
+                text = mutator.rng.chance(0.3) ? mutator.mutate(built) : built
+            } else {
+                let zone = mutator.rng.pick(CheckzoneBaseZones.all)
+                origin = zone.origin
+                text = mutator.mutate(zone.text)
+            }
             let flags = mutator.flags()
             let file = String(format: "gen-%04d.zone", index)
             try Data(text.utf8).write(to: base.appendingPathComponent(file))
-            cases.append(CheckzoneCase(name: "generated #\(index) (seed \(seed))", zoneName: zone.origin, flags: flags,
+            cases.append(CheckzoneCase(name: "generated #\(index) (seed \(seed))", zoneName: origin, flags: flags,
                                        directory: directory, file: file, text: text))
         }
         return cases
