@@ -73,7 +73,8 @@ public struct ZoneFileReader {
     /// reads the end of such a file where it expects the end of a line: a directive
     /// there is an error ("extra input text").
     public var entryEndsInput: Bool {
-        endOfInput && position >= buffer.count && buffer.last != 0x0A
+        // A final CR ends the line too, as in BIND's lexer.
+        endOfInput && position >= buffer.count && buffer.last != 0x0A && buffer.last != 0x0D
     }
 
     /// Scans the next entry into `entry`; false at the end of the input.
