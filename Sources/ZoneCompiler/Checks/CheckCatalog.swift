@@ -61,6 +61,13 @@ public enum CheckCatalog {
         .init(id: .directiveTrailingText, severity: .error, bindSeverity: .error, isAdjustable: true, bindFlag: nil,
               summary: "Text after a directive's arguments (named-checkzone rejects it too: \"extra input text\").", reference: "RFC 1035 §5.1"),
 
+        .init(id: .ttlInherited, severity: .warning, bindSeverity: .warning, isAdjustable: true, bindFlag: nil,
+              summary: "A record without TTL and no $TTL in force takes the TTL of the record before it (RFC 1035); reported once.", reference: "RFC 2308 §4"),
+        .init(id: .ownerInheritedAfterOrigin, severity: .warning, bindSeverity: .warning, isAdjustable: true, bindFlag: nil,
+              summary: "The first record after $ORIGIN (or in a file $INCLUDEd with an origin) has no owner: it keeps the previous owner, not the new origin.", reference: "RFC 1035 §5.1"),
+        .init(id: .noFinalNewline, severity: .off, bindSeverity: .warning, isAdjustable: true, bindFlag: nil,
+              summary: "The file's last line has no newline (named-checkzone warns).", reference: "POSIX text file"),
+
         // Zone structure.
         .init(id: .soaMissing, severity: .error, bindSeverity: .error, isAdjustable: false, bindFlag: nil,
               summary: "The zone has no SOA record at its apex.", reference: "RFC 1035 §5.2"),

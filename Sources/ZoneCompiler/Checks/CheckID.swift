@@ -29,6 +29,9 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let ttlTooLarge = CheckID("ttl-too-large")
     public static let maxTTL = CheckID("max-ttl")
     public static let directiveTrailingText = CheckID("directive-trailing-text")
+    public static let ttlInherited = CheckID("ttl-inherited")
+    public static let ownerInheritedAfterOrigin = CheckID("owner-inherited-after-origin")
+    public static let noFinalNewline = CheckID("no-final-newline")
 
     // Zone structure (RFC 1034/1035, and Knot's mandatory semantic checks).
     public static let soaMissing = CheckID("soa-missing")

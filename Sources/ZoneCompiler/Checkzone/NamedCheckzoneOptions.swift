@@ -61,7 +61,7 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
                 } else {
                     index += 1
                     guard index < arguments.count else {
-                        throw NamedCheckzoneUsageError("named-checkzone: option requires an argument -- '\(letter)'")
+                        throw NamedCheckzoneUsageError("named-checkzone: invalid argument -\(letter)")
                     }
                     value = arguments[index]
                 }
@@ -91,7 +91,7 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
     private mutating func apply(option: Character, _ value: String) throws(NamedCheckzoneUsageError) {
         func mode(_ allowFail: Bool = true) throws(NamedCheckzoneUsageError) -> Mode {
             guard let parsed = Mode(rawValue: value), allowFail || parsed != .fail else {
-                throw NamedCheckzoneUsageError("invalid argument to -\(option): \(value)")
+                throw NamedCheckzoneUsageError("invalid argument to -\(option): \(value)", showUsage: false)
             }
             return parsed
         }
@@ -106,7 +106,9 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
                 throw NamedCheckzoneUsageError("format '\(value)' is not supported: dnsplane reads and writes text zone files only", showUsage: false)
             }
         case "i":
-            guard let parsed = Integrity(rawValue: value) else { throw NamedCheckzoneUsageError("invalid argument to -i: \(value)") }
+            guard let parsed = Integrity(rawValue: value) else {
+                throw NamedCheckzoneUsageError("invalid argument to -i: \(value)", showUsage: false)
+            }
             integrity = parsed
         case "k": checkNames = try mode()
         case "m": mxAddress = try mode()

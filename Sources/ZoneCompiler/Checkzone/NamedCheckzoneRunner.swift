@@ -16,7 +16,8 @@ public enum NamedCheckzoneRunner {
             return Output(stdout: "dnsplane \(toolVersion) (named-checkzone 9.18 compatible)\n", stderr: "", exitStatus: 0)
         }
         if options.help {
-            return Output(stdout: "", stderr: NamedCheckzoneOptions.usage + "\n", exitStatus: 0)
+            // named-checkzone -h prints the usage and exits 1, as for a bad command line.
+            return Output(stdout: "", stderr: NamedCheckzoneOptions.usage + "\n", exitStatus: 1)
         }
         let origin: DomainName
         do {

@@ -8,7 +8,7 @@ extension TextError {
         switch kind {
         case .unbalancedParentheses: return "unbalanced parentheses"
         case .unbalancedQuotes: return "unbalanced quotes"
-        case .badEscape: return message.contains("end of") ? "syntax error" : "bad escape"
+        case .badEscape: return "syntax error"
         case .unexpectedEnd: return "unexpected end of input"
         case .extraTokens: return "extra input text"
         case .badNumber:
@@ -27,6 +27,8 @@ extension TextError {
             if message.contains("IPv4") { return "bad dotted quad" }
             if message.contains("IPv6") { return "bad IPv6 address" }
             if message.contains("base64") { return "bad base64 encoding" }
+            // BIND reads generic data to the end of the line before it finds it short.
+            if message.contains("generic RDATA") { return "unexpected end of input" }
             if message.contains("hexadecimal") { return "bad hex encoding" }
             if message.contains("quoted string") { return "unexpected token" }
             if message.contains("generic RDATA length") { return "unexpected end of input" }

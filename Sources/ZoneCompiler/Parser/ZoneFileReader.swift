@@ -165,7 +165,7 @@ public struct ZoneFileError: Error, Sendable, CustomStringConvertible {
         switch errno {
         case ENOENT: return "file not found"
         case EACCES, EPERM: return "permission denied"
-        case EISDIR: return "invalid file"
+        case EISDIR: return "not a file"
         default: return String(cString: strerror(errno))
         }
     }

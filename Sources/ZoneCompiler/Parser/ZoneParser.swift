@@ -20,6 +20,8 @@ struct ZoneParser {
     private var openPaths: [String] = []
     /// A `$DATE` in the past was read: the file is a dump whose TTLs age from then.
     private var datedDump = false
+    /// `ttl-inherited` is reported once per compile, as BIND warns once per load.
+    private var warnedInheritedTTL = false
 
     /// Per-file state: restored when an $INCLUDE returns.
     private struct FileState {
@@ -27,6 +29,9 @@ struct ZoneParser {
         /// The last owner's wire form, reused from record to record (no allocation);
         /// empty when there is none.
         var lastOwner: [UInt8] = []
+        /// `$ORIGIN` (or an `$INCLUDE` origin) changed the origin and no record has
+        /// been read since: a blank owner now is probably meant to be the new origin.
+        var originChanged = false
         let file: Int32
         let path: String
         let depth: Int
@@ -89,7 +94,16 @@ struct ZoneParser {
                 directive(entry, state: &state)
                 if reader.entryEndsInput { unterminatedDirective(entry, file: state.file) }
             } else {
+                if state.originChanged {
+                    if entry.leadingBlank && !state.lastOwner.isEmpty { inheritedOwner(entry, state) }
+                    state.originChanged = false
+                }
                 record(entry, state: &state)
+                if reader.entryEndsInput {
+                    let last = entry.tokens[entry.tokens.count - 1]
+                    report(.noFinalNewline, "the file does not end with a newline", at: last, file: state.file,
+                           bind: "\(shown(state.file)):\(last.line): file does not end with newline")
+                }
             }
         }
     }
@@ -114,6 +128,7 @@ struct ZoneParser {
             }
             guard let origin = parseName(entry, entry.tokens[1], origin: state.origin, file: state.file) else { return }
             state.origin = origin
+            state.originChanged = true
             trailingText(entry, after: 2, directive: "$ORIGIN", file: state.file)
         } else if Self.is(entry, name, "$TTL") {
             guard entry.tokens.count >= 2 else {
@@ -121,7 +136,11 @@ struct ZoneParser {
                               bind: "dns_master_load: \(shown(state.file)):\(name.line): unexpected end of input",
                               result: "unexpected end of input")
             }
-            guard var ttl = parseTTL(entry, entry.tokens[1], file: state.file) else { return }
+            guard var ttl = TTLText.parse(entry.bytes(of: entry.tokens[1])) else {
+                // named-checkzone prints only its "loading ... failed: bad ttl" line.
+                return report(.badTTL, "bad TTL '\(entry.text(of: entry.tokens[1]))': expected seconds or a duration like 1h30m",
+                              at: entry.tokens[1], file: state.file, bind: "", result: "bad ttl")
+            }
             if ttl > 0x7FFF_FFFF {
                 report(.ttlTooLarge, "$TTL \(ttl) is above 2147483647; 0 is used", at: entry.tokens[1], file: state.file,
                        bind: "dns_master_load: \(shown(state.file)):\(entry.tokens[1].line): $TTL \(ttl) > MAXTTL, setting $TTL to 0")
@@ -140,6 +159,14 @@ struct ZoneParser {
                    bind: "dns_master_load: \(shown(state.file)):\(name.line): unknown $ directive '\(entry.text(of: name))'",
                    result: "syntax error")
         }
+    }
+
+    private mutating func inheritedOwner(_ entry: TextEntry, _ state: FileState) {
+        let owner = DomainName(trustedWire: state.lastOwner)
+        report(.ownerInheritedAfterOrigin,
+               "this record has no owner, so it belongs to \(owner), not to the new origin \(state.origin)",
+               at: entry.tokens[0], file: state.file,
+               bind: "\(shown(state.file)):\(entry.line): record with inherited owner (\(owner.bindText)) immediately after $ORIGIN (\(state.origin.bindText))")
     }
 
     /// A directive on the last line with no newline after it, which BIND refuses
@@ -170,8 +197,10 @@ struct ZoneParser {
         }
         let token = entry.tokens[1]
         guard let seconds = Self.dumpTime(entry.bytes(of: token)) else {
+            let text = entry.bytes(of: token)
+            let result = text.count == 14 && text.allSatisfy({ $0 &- 48 < 10 }) ? "out of range" : "syntax error"
             return report(.badDirective, "bad $DATE '\(entry.text(of: token))': expected YYYYMMDDHHMMSS", at: token, file: file,
-                          bind: "dns_master_load: \(shown(file)):\(token.line): syntax error", result: "syntax error")
+                          bind: "dns_master_load: \(shown(file)):\(token.line): \(result)", result: result)
         }
         // A date in the future counts as now, so it ages nothing (BIND).
         if seconds < Int64(time(nil)) { datedDump = true }
@@ -233,20 +262,25 @@ struct ZoneParser {
                           file: state.file, result: "too many levels of $INCLUDE")
         }
         guard !openPaths.contains(path) else {
-            return report(.includeFailed, "$INCLUDE of \(path) includes itself", at: pathToken, file: state.file,
-                          result: "include loop")
+            // BIND has no loop check; it recurses until it runs out of files.
+            return report(.includeFailed, "$INCLUDE of \(display) includes itself", at: pathToken, file: state.file,
+                          bind: "dns_master_load: \(shown(state.file)):\(pathToken.line): \(display): too many open files",
+                          result: "too many open files")
         }
         do {
             var reader = try ZoneFileReader(path: path)
             let file = files.add(path: display, includedFrom: here)
             // The included file starts with the includer's owner (BIND), which the
             // includer gets back afterwards along with its origin.
-            parse(&reader, state: FileState(origin: origin, lastOwner: state.lastOwner, file: file, path: path,
-                                            depth: state.depth + 1))
+            parse(&reader, state: FileState(origin: origin, lastOwner: state.lastOwner, originChanged: entry.tokens.count >= 3,
+                                            file: file, path: path, depth: state.depth + 1))
         } catch {
+            // BIND opens a directory and fails on its first read, at line 1 of it.
+            let bind = error.errno == EISDIR
+                ? "dns_master_load: \(display):1: isc_lex_gettoken() failed: not a file"
+                : "dns_master_load: \(shown(state.file)):\(pathToken.line): \(display): \(error.bindResult)"
             report(.includeFailed, "cannot read $INCLUDE file \(error)", at: pathToken, file: state.file,
-                   bind: "dns_master_load: \(shown(state.file)):\(pathToken.line): \(display): \(error.bindResult)",
-                   result: error.bindResult)
+                   bind: bind, result: error.bindResult)
         }
     }
 
@@ -284,7 +318,7 @@ struct ZoneParser {
             } catch {
                 // Later records with a blank owner must not attach to the previous name.
                 state.lastOwner.removeAll(keepingCapacity: true)
-                let result = Self.bindResult(error)
+                let result = Self.bindResult(for: error)
                 return report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: state.file,
                               bind: "dns_master_load: \(shown(state.file)):\(token.line): \(result)", result: result)
             }
@@ -303,9 +337,14 @@ struct ZoneParser {
             if rrClass == nil, let parsed = RRClass(mnemonic: text) {
                 rrClass = parsed
                 index += 1
-            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10, let ttl = TTLText.parse(text) {
-                // A token that does not read as a TTL is taken as the type, as BIND
-                // does: "1y" is an unknown type, not a bad TTL.
+            } else if explicitTTL == nil, let first = text.first, first &- 48 < 10 {
+                guard let ttl = TTLText.parse(text) else {
+                    // BIND takes a token that is no TTL for the type: "unknown RR type '1y'".
+                    return report(.badTTL, "bad TTL '\(entry.text(of: token))': expected seconds or a duration like 1h30m",
+                                  at: token, file: state.file,
+                                  bind: "\(shown(state.file)):\(token.line): unknown RR type '\(entry.text(of: token))'",
+                                  result: "unknown class/type")
+                }
                 explicitTTL = ttl
                 ttlToken = token
                 index += 1
@@ -315,7 +354,8 @@ struct ZoneParser {
         }
         guard index < entry.tokens.count else {
             let token = entry.tokens[entry.tokens.count - 1]
-            return report(.syntax, "missing record type", at: token, file: state.file, result: "unexpected end of input")
+            return report(.syntax, "missing record type", at: token, file: state.file,
+                          bind: "dns_master_load: \(shown(state.file)):\(token.line): unexpected end of line", result: "unexpected end of input")
         }
         let typeToken = entry.tokens[index]
         guard let type = RRType(mnemonic: entry.bytes(of: typeToken)), !typeToken.isQuoted else {
@@ -387,6 +427,11 @@ struct ZoneParser {
             ttl = defaultTTL
         } else if let lastTTL {
             ttl = lastTTL
+            if !warnedInheritedTTL {
+                warnedInheritedTTL = true
+                report(.ttlInherited, "no TTL and no $TTL: this record takes the TTL written before it (\(ttl)), as RFC 1035 did; RFC 2308 asks for $TTL",
+                       at: entry.tokens[0], file: state.file, bind: "\(shown(state.file)):\(entry.line): using RFC1035 TTL semantics")
+            }
         } else if case .soa(let soa) = rdata {
             report(.ttlFromSOAMinimum, "no TTL and no $TTL: the SOA takes its MINIMUM \(soa.minimum) as TTL",
                    at: typeToken, file: state.file,
@@ -450,17 +495,19 @@ struct ZoneParser {
     private mutating func generate(_ entry: TextEntry, state: inout FileState) {
         let directive = entry.tokens[0]
         let path = shown(state.file)
-        func fail(_ message: String, _ token: TextToken, result: String = "syntax error") {
+        // BIND names the result, not the field: "$GENERATE: F:L: syntax error".
+        func fail(_ message: String, _ token: TextToken, result: String = "syntax error", bind: String? = nil) {
             report(.badGenerate, message, at: token, file: state.file,
-                   bind: "$GENERATE: \(path):\(token.line): \(message)", result: result)
+                   bind: "$GENERATE: \(path):\(token.line): \(bind ?? result)", result: result)
         }
         guard entry.tokens.count >= 5 else {
-            return fail("$GENERATE needs a range, an owner template, a type and an RDATA template", directive,
-                        result: "unexpected end of input")
+            return report(.badGenerate, "$GENERATE needs a range, an owner template, a type and an RDATA template", at: directive,
+                          file: state.file, bind: "dns_master_load: \(path):\(directive.line): unexpected end of line",
+                          result: "unexpected end of input")
         }
         let rangeToken = entry.tokens[1]
         guard let range = Self.generateRange(entry.bytes(of: rangeToken)) else {
-            return fail("invalid range '\(entry.text(of: rangeToken))'", rangeToken)
+            return fail("invalid range '\(entry.text(of: rangeToken))'", rangeToken, bind: "invalid range '\(entry.text(of: rangeToken))'")
         }
         guard let ownerTemplate = GenerateTemplate(entry.bytes(of: entry.tokens[2])) else {
             return fail("bad owner template '\(entry.text(of: entry.tokens[2]))'", entry.tokens[2])
@@ -491,7 +538,8 @@ struct ZoneParser {
         }
         let typeToken = entry.tokens[index]
         guard let type = RRType(mnemonic: entry.bytes(of: typeToken)) else {
-            return fail("unknown RR type '\(entry.text(of: typeToken))'", typeToken, result: "unknown class/type")
+            return fail("unknown RR type '\(entry.text(of: typeToken))'", typeToken, result: "unknown class/type",
+                        bind: "unknown RR type '\(entry.text(of: typeToken))'")
         }
         if type.isMetaType {
             return fail("type \(type) is a meta type and cannot be zone data", typeToken, result: "invalid use of a meta type")
@@ -505,7 +553,8 @@ struct ZoneParser {
         }
         if let rrClass, rrClass != options.rrClass {
             return report(.classMismatch, "class \(rrClass) is not the zone's class \(options.rrClass)", at: directive,
-                          file: state.file, result: "bad class")
+                          file: state.file, bind: "\(path):\(directive.line): class '\(rrClass)' != zone class '\(options.rrClass)'",
+                          result: "bad class")
         }
         let ttl: UInt32
         if let explicitTTL {
@@ -535,7 +584,8 @@ struct ZoneParser {
             do {
                 owner = try DomainName(text: ownerText, origin: state.origin)
             } catch {
-                return fail("bad owner name '\(String(decoding: ownerText, as: UTF8.self))': \(error)", entry.tokens[2])
+                return fail("bad owner name '\(String(decoding: ownerText, as: UTF8.self))': \(error)", entry.tokens[2],
+                            result: Self.bindResult(for: error))
             }
             let rdata: RData
             do {
@@ -550,7 +600,8 @@ struct ZoneParser {
                     rdata = try RData(text: &reader, type: type)
                 }
             } catch {
-                return fail("bad RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)", rdataToken)
+                return fail("bad RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)", rdataToken,
+                            result: error.bindResult(near: nil))
             }
             let reported = sink.diagnostics.count
             builder.add(owner: owner, type: type, ttl: ttl, rdata: rdata, location: here, diagnostics: &sink)
@@ -595,7 +646,7 @@ struct ZoneParser {
     }
 
     /// BIND's result text for a name that does not read.
-    static func bindResult(_ error: DomainNameError) -> String {
+    static func bindResult(for error: DomainNameError) -> String {
         switch error {
         case .emptyLabel: return "empty label"
         case .labelTooLong: return "label too long"
@@ -616,7 +667,7 @@ struct ZoneParser {
         do {
             return try DomainName(text: entry.bytes(of: token), origin: origin)
         } catch {
-            let result = Self.bindResult(error)
+            let result = Self.bindResult(for: error)
             report(.badName, "bad name '\(entry.text(of: token))': \(error)", at: token, file: file,
                    bind: "dns_master_load: \(shown(file)):\(token.line): \(result)", result: result)
             return nil
@@ -659,7 +710,9 @@ struct ZoneParser {
         let result = error.bindResult(near: near)
         let context: String
         switch error.kind {
-        case .unbalancedParentheses, .unbalancedQuotes, .stringTooLong: context = ""
+        case .unbalancedParentheses, .unbalancedQuotes, .stringTooLong, .badEscape: context = ""
+        case .badRData where result == "unexpected token": context = ""
+        case .badRData where result == "unexpected end of input" || result == "bad base64 encoding": context = "near eol: "
         case .unexpectedEnd: context = "near eol: "
         default: context = near.map { "near '\($0)': " } ?? ""
         }
