@@ -2,13 +2,18 @@ extension ZoneChecker {
     static let reverseTrees: [DomainName] = ["in-addr.arpa.", "ip6.arpa.", "ip6.int."]
 
     /// Types whose owner must be a host name (BIND's checkowner for each).
-    static let hostnameOwners: Set<RRType> = [.a, .aaaa, .a6, .wks, .mx]
+    static func ownerMustBeHostname(_ type: RRType) -> Bool {
+        switch type {
+        case .a, .aaaa, .a6, .wks, .mx: return true
+        default: return false
+        }
+    }
 
     /// BIND's check-names: the owners of address and mail records and the names
     /// records point at must be host names (RFC 952, RFC 1123 §2.1); mailbox names
     /// may have any first label; an NSEC3 owner starts with a base32hex hash.
     mutating func checkNames(_ owner: DomainName, _ rrset: RRSet) {
-        if Self.hostnameOwners.contains(rrset.type) && !HostnameRules.isHostname(owner, allowWildcard: true) {
+        if Self.ownerMustBeHostname(rrset.type) && !HostnameRules.isHostname(owner, allowWildcard: true) {
             // Once per record, as BIND checks each record it reads.
             for index in rrset.rdatas.indices {
                 let location = rrset.location(at: index)
@@ -92,6 +97,6 @@ extension ZoneChecker {
     /// True when check-names fails the record pointing at `target`: BIND never loads
     /// it, so the integrity checks must not look at it either.
     func isRejectedByCheckNames(_ target: DomainName) -> Bool {
-        sink.policy.severity(of: .targetNotHostname) == .error && !HostnameRules.isHostname(target, allowWildcard: false)
+        checkNamesFails && !HostnameRules.isHostname(target, allowWildcard: false)
     }
 }

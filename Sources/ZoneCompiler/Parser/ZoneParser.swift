@@ -392,7 +392,7 @@ struct ZoneParser {
             return report(error, file: state.file, entry: entry)
         }
 
-        if type == .ns && state.lastOwner.starts(with: [1, UInt8(ascii: "*")]) {
+        if type == .ns && state.lastOwner.count > 2 && state.lastOwner[0] == 1 && state.lastOwner[1] == UInt8(ascii: "*") {
             let owner = DomainName(trustedWire: state.lastOwner)
             return report(.wildcardNS, "NS records at the wildcard \(owner) cannot work: a wildcard cannot delegate", at: entry.tokens[0],
                           file: state.file, bind: "dns_master_load: \(shown(state.file)):\(entry.line): \(owner.bindText): invalid NS owner name (wildcard)",
