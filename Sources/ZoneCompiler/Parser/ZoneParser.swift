@@ -587,6 +587,13 @@ struct ZoneParser {
                 return fail("bad owner name '\(String(decoding: ownerText, as: UTF8.self))': \(error)", entry.tokens[2],
                             result: Self.bindResult(for: error))
             }
+            // BIND drops a generated record outside the zone before it reads the RDATA.
+            guard owner.isSubdomain(of: options.origin) else {
+                sink.report(.outOfZone, "\(owner) is outside the zone \(options.origin); the record is ignored", at: here,
+                            owner: owner, bind: "\(path):\(directive.line): ignoring out-of-zone data (\(owner.bindText))")
+                value += range.step
+                continue
+            }
             let rdata: RData
             do {
                 let generated = try EntryScanner.entries(in: rdataText)
