@@ -619,19 +619,40 @@ struct ZoneParser {
         }
     }
 
-    /// `start-stop` or `start-stop/step`, with start <= stop and step >= 1.
+    /// `start-stop` or `start-stop/step`, read as BIND reads it (sscanf's
+    /// "%u-%u%1[/]%u": a sign is allowed, anything after the numbers is ignored), with
+    /// start <= stop, step >= 1 and every number at most 2^31-1.
     static func generateRange(_ text: some Collection<UInt8>) -> (start: Int, stop: Int, step: Int)? {
         let bytes = Array(text)
-        guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")) else { return nil }
-        let slash = bytes.firstIndex(of: UInt8(ascii: "/"))
-        guard let start = DecimalText.parse(bytes[..<dash]),
-              let stop = DecimalText.parse(bytes[(dash + 1)..<(slash ?? bytes.count)]) else { return nil }
-        var step: UInt64 = 1
-        if let slash {
-            guard let parsed = DecimalText.parse(bytes[(slash + 1)...]) else { return nil }
+        var index = 0
+        /// sscanf's %u: blanks, a sign, digits; the value cut to 32 bits.
+        func unsigned() -> UInt32? {
+            while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+            var negative = false
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            let first = index
+            var value: UInt64 = 0
+            while index < bytes.count && bytes[index] &- 48 < 10 {
+                value = value > (UInt64.max - 9) / 10 ? UInt64.max : value * 10 + UInt64(bytes[index] - 48)
+                index += 1
+            }
+            guard index > first else { return nil }
+            return UInt32(truncatingIfNeeded: negative ? 0 &- value : value)
+        }
+        guard let start = unsigned(), index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
+        index += 1
+        guard let stop = unsigned() else { return nil }
+        var step: UInt32 = 1
+        if index < bytes.count && bytes[index] == UInt8(ascii: "/") {
+            index += 1
+            guard let parsed = unsigned() else { return nil }
             step = parsed
         }
-        guard start <= stop, stop <= UInt64(UInt32.max), step >= 1, step <= UInt64(UInt32.max) else { return nil }
+        let limit = UInt32(Int32.max)
+        guard start <= stop, step >= 1, start <= limit, stop <= limit, step <= limit else { return nil }
         return (Int(start), Int(stop), Int(step))
     }
 
