@@ -90,6 +90,12 @@ public struct ZoneBuilder: Sendable {
         zone.tails[Int(name)] = index
     }
 
+    /// The TTL of the RRset a record of `type` at this owner would join, if there is one.
+    public func rrsetTTL(ownerWire: UnsafeBufferPointer<UInt8>, type: RRType) -> UInt32? {
+        guard let name = zone.names.find(ownerWire), let existing = findRRSet(name, type) else { return nil }
+        return zone.entries[Int(existing.first)].ttl
+    }
+
     /// The first record of `type` at `name` and how many there are.
     private func findRRSet(_ name: Int32, _ type: RRType) -> (first: Int32, count: Int)? {
         var index = zone.heads[Int(name)]

@@ -449,7 +449,10 @@ struct ZoneParser {
                           bind: "\(shown(state.file)):\(entry.line): no TTL specified; zone rejected",
                           result: "no ttl")
         }
-        if let maxTTL = options.policy.maxTTL, ttl > maxTTL {
+        // The limit applies to the TTL the record is loaded with: a record joining an
+        // RRset takes the RRset's TTL (BIND checks the merged RRset).
+        if let maxTTL = options.policy.maxTTL, ttl > maxTTL,
+           state.lastOwner.withUnsafeBufferPointer({ builder.rrsetTTL(ownerWire: $0, type: type) }).map({ $0 > maxTTL }) ?? true {
             report(.maxTTL, "TTL \(ttl) is above the maximum \(maxTTL)", at: ttlToken ?? entry.tokens[0], file: state.file,
                    bind: "dns_master_load: \(shown(state.file)):\(entry.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
                    result: "out of range")
@@ -574,6 +577,11 @@ struct ZoneParser {
         }
 
         let here = location(directive, file: state.file)
+        if let maxTTL = options.policy.maxTTL, ttl > maxTTL {
+            report(.maxTTL, "TTL \(ttl) is above the maximum \(maxTTL)", at: directive, file: state.file,
+                   bind: "dns_master_load: \(path):\(directive.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
+                   result: "out of range")
+        }
         var ownerText: [UInt8] = []
         var rdataText: [UInt8] = []
         var value = range.start
