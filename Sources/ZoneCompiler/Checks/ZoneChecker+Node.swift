@@ -6,8 +6,10 @@ extension ZoneChecker {
         let isApex = name == zone.origin
         let cut = lookup.hasCuts ? lookup.enclosingCut(of: name, includingSelf: false) : nil
         let dname = lookup.hasDNAMEs ? lookup.enclosingDNAME(of: name) : nil
-        // BIND checks targets only for names a query can reach.
+        // BIND checks targets only for names a query can reach: not below a cut or a
+        // DNAME, and at a delegation point only the NS records.
         let visible = cut == nil && dname == nil
+        let delegates = !isApex && node.has(.ns)
 
         if let dname {
             let first = node.rrsets.first
@@ -52,11 +54,11 @@ extension ZoneChecker {
             case .ns:
                 if !isApex && visible { checkDelegation(name, rrset) }
             case .mx:
-                if visible { checkMX(name, rrset) }
+                if visible && !delegates { checkMX(name, rrset) }
             case .srv:
-                if visible { checkSRV(name, rrset) }
+                if visible && !delegates { checkSRV(name, rrset) }
             case .spf:
-                if !node.rrset(.txt).map(Self.hasSPFText).orFalse {
+                if visible && !delegates && !node.rrset(.txt).map(Self.hasSPFText).orFalse {
                     sink.report(.spfWithoutTXT, "\(name) has an SPF-type record but no TXT record starting with v=spf1; receivers only read TXT",
                                 at: rrset.firstLocation, owner: name,
                                 bind: "\(zonePrefix)'\(name.bindText)' found type SPF record but no SPF TXT record found, add matching type TXT record")
