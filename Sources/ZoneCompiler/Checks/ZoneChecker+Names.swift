@@ -17,6 +17,7 @@ extension ZoneChecker {
             // Once per record, as BIND checks each record it reads.
             for index in rrset.rdatas.indices {
                 let location = rrset.location(at: index)
+                if skipsCheckNames(location) { continue }
                 sink.report(.ownerNotHostname, "\(owner) owns \(rrset.type) records but is not a valid host name (letters, digits, hyphens)",
                             at: location, owner: owner,
                             bind: "\(bindPrefix(location))\(owner.bindText): bad owner name (check-names)",
@@ -42,6 +43,7 @@ extension ZoneChecker {
         }
         for (index, rdata) in rrset.rdatas.enumerated() {
             let location = rrset.location(at: index)
+            if skipsCheckNames(location) { continue }
             switch rdata {
             case .ns(let ns):
                 checkHostname(ns.target, "NS target", owner, location)
@@ -96,7 +98,13 @@ extension ZoneChecker {
 
     /// True when check-names fails the record pointing at `target`: BIND never loads
     /// it, so the integrity checks must not look at it either.
-    func isRejectedByCheckNames(_ target: DomainName) -> Bool {
-        checkNamesFails && !HostnameRules.isHostname(target, allowWildcard: false)
+    func isRejectedByCheckNames(_ target: DomainName, at location: SourceLocation?) -> Bool {
+        checkNamesFails && !HostnameRules.isHostname(target, allowWildcard: false) && !skipsCheckNames(location)
+    }
+
+    /// named-checkzone does not apply check-names to records made by `$GENERATE`;
+    /// under its profile neither do we. Our own profile checks them like any other.
+    func skipsCheckNames(_ location: SourceLocation?) -> Bool {
+        sink.policy.profile == .namedCheckzone && (files?.isGenerated(location) ?? false)
     }
 }

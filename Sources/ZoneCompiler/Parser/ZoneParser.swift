@@ -577,6 +577,7 @@ struct ZoneParser {
         }
 
         let here = location(directive, file: state.file)
+        files.addGenerator(at: here)
         if let maxTTL = options.policy.maxTTL, ttl > maxTTL {
             report(.maxTTL, "TTL \(ttl) is above the maximum \(maxTTL)", at: directive, file: state.file,
                    bind: "dns_master_load: \(path):\(directive.line): TTL \(ttl) exceeds configured max-zone-ttl \(maxTTL)",
@@ -599,6 +600,13 @@ struct ZoneParser {
             guard owner.isSubdomain(of: options.origin) else {
                 sink.report(.outOfZone, "\(owner) is outside the zone \(options.origin); the record is ignored", at: here,
                             owner: owner, bind: "\(path):\(directive.line): ignoring out-of-zone data (\(owner.bindText))")
+                value += range.step
+                continue
+            }
+            if type == .ns && owner.wire.count > 2 && owner.wire[0] == 1 && owner.wire[1] == UInt8(ascii: "*") {
+                report(.wildcardNS, "NS records at the wildcard \(owner) cannot work: a wildcard cannot delegate", at: directive,
+                       file: state.file, bind: "dns_master_load: \(path):\(directive.line): \(owner.bindText): invalid NS owner name (wildcard)",
+                       result: "invalid NS owner name (wildcard)")
                 value += range.step
                 continue
             }
