@@ -192,12 +192,3 @@ extension DomainName {
         return isRoot ? text : String(text.dropLast())
     }
 }
-
-extension RData {
-    /// The uncompressed wire form, which keeps the case of embedded names.
-    var wireBytes: [UInt8] {
-        var writer = WireWriter()
-        encode(to: &writer, compress: false)
-        return writer.bytes
-    }
-}
