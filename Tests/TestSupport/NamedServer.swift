@@ -28,9 +28,10 @@ public final class NamedServer: @unchecked Sendable {
     public private(set) var process: ManagedProcess?
 
     /// Writes the configuration; `keys` are `key {}` statements, `options` extra option
-    /// lines, `extra` top-level statements (e.g. `server` clauses).
+    /// lines, `extra` top-level statements (e.g. `server` clauses). `minimalResponses`
+    /// is the `minimal-responses` value (`no`, `yes`, `no-auth`, `no-auth-recursive`).
     public init(address: String = "127.0.0.1", port: UInt16? = nil, zones: [Zone], keys: String = "",
-                options: String = "", extra: String = "") throws {
+                options: String = "", extra: String = "", minimalResponses: String = "no") throws {
         directory = try ScratchDirectory("named")
         self.address = address
         self.port = port ?? FreePort.find(on: address)
@@ -45,7 +46,7 @@ public final class NamedServer: @unchecked Sendable {
             recursion no;
             dnssec-validation no;
             notify-delay 0;
-            minimal-responses no;
+            minimal-responses \(minimalResponses);
             \(options)
         };
         controls { };

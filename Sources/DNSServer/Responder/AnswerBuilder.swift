@@ -27,11 +27,13 @@ struct AnswerBuilder {
 
     enum Section { case answer, authority, additional }
 
-    /// At most this many CNAME or DNAME steps are followed.
-    static let maxChainSteps = 16
+    /// At most this many CNAME or DNAME steps are followed (BIND's `max-restarts`);
+    /// a chain that goes on is answered SERVFAIL with the records met so far.
+    static let maxChainSteps = 11
 
     let zone: ServingZone
     let data: UnsafeBufferPointer<UInt8>
+    let type: RRType
     let dnssecOK: Bool
     /// ANY answered with every RRset (TCP), rather than one (UDP, RFC 8482 §4.1).
     let fullANY: Bool
@@ -49,10 +51,17 @@ struct AnswerBuilder {
     private var additional = InlineArray<8, Int32>(repeating: -1)
     private var additionalCount = 0
     private var isReferral = false
+    /// The name was answered from a wildcard that owns nothing (RFC 4592 §2.2.2).
+    private var emptyWildcard = false
+    /// The CNAME and DNAME records already in the answer (RRset, owner), so a loop
+    /// adds each only once.
+    private var chain = InlineArray<12, (Int32, UnsafeBufferPointer<UInt8>)>(repeating: (-1, UnsafeBufferPointer(start: nil, count: 0)))
+    private var chainCount = 0
 
-    init(zone: ServingZone, data: UnsafeBufferPointer<UInt8>, dnssecOK: Bool, fullANY: Bool,
+    init(zone: ServingZone, data: UnsafeBufferPointer<UInt8>, type: RRType, dnssecOK: Bool, fullANY: Bool,
          scratch: UnsafeMutablePointer<UInt8>) {
         self.zone = zone
+        self.type = type
         self.data = data
         self.dnssecOK = dnssecOK
         self.fullANY = fullANY
@@ -103,9 +112,15 @@ struct AnswerBuilder {
                                   into: scratch + scratchSlot * 256, writer: &writer)
                 scratchSlot ^= 1
             }
-            guard !truncated, let next else { break chain }
+            // Once truncated nothing more is written, but the chain is still followed:
+            // its end decides the RCODE.
+            guard let next else { break chain }
             steps += 1
-            guard steps <= Self.maxChainSteps, isInZone(next) else { break chain }
+            guard steps <= Self.maxChainSteps else {
+                rcode = .servFail
+                return
+            }
+            guard isInZone(next) else { break chain }
             name = next
             owner = .name(next)
         }
@@ -130,7 +145,7 @@ struct AnswerBuilder {
                     var owner = owner
                     let first = Int(node.firstRRSet) + Int(node.rrsetCount)
                     for k in first..<(first + Int(node.signatureCount)) {
-                        guard write(Int32(k), owner: &owner, section: .answer, writer: &writer) else { return nil }
+                        write(Int32(k), owner: &owner, section: .answer, writer: &writer)
                     }
                     return nil
                 }
@@ -142,13 +157,14 @@ struct AnswerBuilder {
                 }
                 if node.flags.contains(.cname) && type != .cname {
                     let c = zone.rrset(id, .cname)
-                    writeAnswer(c, owner: owner, writer: &writer)
+                    if isNewInChain(c, owner: name) { writeAnswer(c, owner: owner, writer: &writer) }
                     let start = Int(zone.rrsets[Int(c)].start) + 2
                     return UnsafeBufferPointer(rebasing: data[start..<(start + ServingZone.nameLength(data, at: start))])
                 }
             }
         }
         // No data of this type (RFC 2308 §2.2).
+        if wildcard && node.rrsetCount == 0 { emptyWildcard = true }
         noteSOA()
         if dnssecOK {
             if node.rrsetCount > 0 {
@@ -187,8 +203,11 @@ struct AnswerBuilder {
                                      writer: inout ResponseWriter) -> UnsafeBufferPointer<UInt8>? {
         let k = zone.rrset(ownerID, .dname)
         let dname = zone.rrsets[Int(k)]
-        var dnameOwner = Owner.name(UnsafeBufferPointer(rebasing: name[ownerStart...]))
-        guard write(k, owner: &dnameOwner, section: .answer, writer: &writer) else { return nil }
+        let ownerName = UnsafeBufferPointer(rebasing: name[ownerStart...])
+        if isNewInChain(k, owner: ownerName) {
+            var dnameOwner = Owner.name(ownerName)
+            write(k, owner: &dnameOwner, section: .answer, writer: &writer)
+        }
         let targetStart = Int(dname.start) + 2
         let target = UnsafeBufferPointer(rebasing: data[targetStart..<(targetStart + ServingZone.nameLength(data, at: targetStart))])
         guard ownerStart + target.count <= DomainName.maxWireLength else {
@@ -200,7 +219,10 @@ struct AnswerBuilder {
         let synthesized = UnsafeBufferPointer(start: UnsafePointer(buffer), count: ownerStart + target.count)
 
         // The CNAME is made up here, so it has no signature; validators accept it
-        // from the signed DNAME (RFC 6672 §5.3.1).
+        // from the signed DNAME (RFC 6672 §5.3.1). It answers a CNAME question, and
+        // ANY, by itself: neither follows it.
+        let stop = type == .cname || type == .any
+        guard isNewInChain(-2 - k, owner: name), !truncated else { return stop ? nil : synthesized }
         let mark = writer.mark
         writeOwner(owner, writer: &writer)
         writer.writeU16(RRType.cname.rawValue)
@@ -212,11 +234,28 @@ struct AnswerBuilder {
         guard !writer.overflowed else {
             writer.rollback(to: mark)
             truncated = true
-            return nil
+            return stop ? nil : synthesized
         }
         writer.setU16(UInt16(writer.count - lengthOffset - 2), at: lengthOffset)
         writer.answerCount += 1
-        return synthesized
+        return stop ? nil : synthesized
+    }
+
+    /// Notes a CNAME or DNAME step (`rrset`, or -2 - the DNAME's RRset for the CNAME
+    /// made from it) at `owner`; false when the answer already has it.
+    private mutating func isNewInChain(_ rrset: Int32, owner: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<chainCount where chain[i].0 == rrset && Self.sameName(chain[i].1, owner) { return false }
+        if chainCount < chain.count {
+            chain[chainCount] = (rrset, owner)
+            chainCount += 1
+        }
+        return true
+    }
+
+    private static func sameName(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where CanonicalOrder.lower(a[i]) != CanonicalOrder.lower(b[i]) { return false }
+        return true
     }
 
     private func isInZone(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -282,13 +321,21 @@ struct AnswerBuilder {
         noteTargets(of: k)
     }
 
+    /// RFC 2308 §3: the smaller of the SOA's TTL and its MINIMUM. An NXDOMAIN answer
+    /// to an SOA question (or the NODATA of an empty wildcard, BIND's other
+    /// "no such name") gets 0, as from BIND (`zero-no-soa-ttl`): a stub can find the
+    /// zone a name is in without the SOA being cached.
+    private var negativeTTL: UInt32 {
+        (rcode == .nxDomain || emptyWildcard) && type == .soa ? 0 : zone.negativeTTL
+    }
+
     private mutating func writePendingAuthority(writer: inout ResponseWriter) {
         for i in 0..<pendingCount {
             let item = pending[i]
             let ok = zone.withName(item.owner) { ownerName -> Bool in
                 var owner = Owner.name(ownerName)
                 return write(item.rrset, owner: &owner, section: .authority,
-                             ttl: item.negative ? zone.negativeTTL : nil, writer: &writer)
+                             ttl: item.negative ? negativeTTL : nil, writer: &writer)
             }
             guard ok else { return }
         }
@@ -326,6 +373,7 @@ struct AnswerBuilder {
     @discardableResult
     private mutating func write(_ k: Int32, owner: inout Owner, section: Section, ttl: UInt32? = nil,
                                 writer: inout ResponseWriter) -> Bool {
+        guard !truncated else { return false }
         let entry = zone.rrsets[Int(k)]
         var position = Int(entry.start)
         let end = Int(entry.end)

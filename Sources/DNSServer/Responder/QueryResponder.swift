@@ -152,7 +152,7 @@ public struct QueryResponder: RequestHandler {
         let response = build(query, qname: qname, capacity: first, limit: first) { writer in
             zone.data.withUnsafeBufferPointer { data in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 768) { scratch in
-                    var builder = AnswerBuilder(zone: zone, data: data, dnssecOK: query.hasEDNS && query.dnssecOK,
+                    var builder = AnswerBuilder(zone: zone, data: data, type: query.type, dnssecOK: query.hasEDNS && query.dnssecOK,
                                                 fullANY: fullANY, scratch: scratch.baseAddress!)
                     builder.answer(qname, type: query.type, writer: &writer)
                     if builder.truncated && limit > first { needsMore = true }
@@ -164,7 +164,7 @@ public struct QueryResponder: RequestHandler {
         return build(query, qname: qname, capacity: limit, limit: limit) { writer in
             zone.data.withUnsafeBufferPointer { data in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 768) { scratch in
-                    var builder = AnswerBuilder(zone: zone, data: data, dnssecOK: query.hasEDNS && query.dnssecOK,
+                    var builder = AnswerBuilder(zone: zone, data: data, type: query.type, dnssecOK: query.hasEDNS && query.dnssecOK,
                                                 fullANY: fullANY, scratch: scratch.baseAddress!)
                     builder.answer(qname, type: query.type, writer: &writer)
                     return (builder.rcode, builder.authoritative, builder.truncated)

@@ -22,6 +22,9 @@ struct ResponseWriter {
     struct Mark {
         var count: Int
         var entryCount: Int
+        var answerCount: Int
+        var authorityCount: Int
+        var additionalCount: Int
     }
 
     let buffer: UnsafeMutablePointer<UInt8>
@@ -51,11 +54,18 @@ struct ResponseWriter {
         self.suffixHashes = suffixHashes
     }
 
-    var mark: Mark { Mark(count: count, entryCount: entryCount) }
+    var mark: Mark {
+        Mark(count: count, entryCount: entryCount, answerCount: answerCount, authorityCount: authorityCount,
+             additionalCount: additionalCount)
+    }
 
+    /// Forgets everything written since `mark`, records and compression targets.
     mutating func rollback(to mark: Mark) {
         count = mark.count
         entryCount = mark.entryCount
+        answerCount = mark.answerCount
+        authorityCount = mark.authorityCount
+        additionalCount = mark.additionalCount
         overflowed = false
     }
 

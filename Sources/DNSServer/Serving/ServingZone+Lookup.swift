@@ -11,7 +11,8 @@ extension ServingZone {
         /// The name does not exist and no wildcard covers it. `closestEncloserStart`
         /// is where the closest encloser's labels start in the name asked about.
         case nxDomain(closestEncloser: Int32, closestEncloserStart: Int)
-        /// The name is at or below a zone cut (for DS, strictly below).
+        /// The name is at or below a zone cut (for DS and NSEC, strictly below: at the
+        /// cut they are the parent's data, RFC 4035 §2.3, §3.1.4.1).
         case delegation(cut: Int32)
         /// A proper ancestor owns a DNAME; `ownerStart` is where its labels start.
         case dname(owner: Int32, ownerStart: Int)
@@ -33,7 +34,7 @@ extension ServingZone {
         if let id = names.find(name) {
             let flags = nodes[Int(id)].flags
             if flags.isDisjoint(with: [.belowCut, .belowDNAME]) {
-                if flags.contains(.cut) && type != .ds { return .delegation(cut: id) }
+                if flags.contains(.cut) && !Self.isParentSide(type) { return .delegation(cut: id) }
                 return .node(id)
             }
         }
@@ -57,7 +58,7 @@ extension ServingZone {
                 let start = offsets[k]
                 guard let id = find(UnsafeBufferPointer(rebasing: name[start...])) else { break }
                 let flags = nodes[Int(id)].flags
-                if flags.contains(.cut) && (k > 0 || type != .ds) { return .delegation(cut: id) }
+                if flags.contains(.cut) && (k > 0 || !Self.isParentSide(type)) { return .delegation(cut: id) }
                 if k > 0 && flags.contains(.dname) { return .dname(owner: id, ownerStart: start) }
                 if k == 0 { return .node(id) }
                 closest = id
@@ -69,6 +70,10 @@ extension ServingZone {
             return .nxDomain(closestEncloser: closest, closestEncloserStart: closestStart)
         }
     }
+
+    /// Types whose records at a zone cut belong to the parent zone.
+    @inline(__always)
+    static func isParentSide(_ type: RRType) -> Bool { type == .ds || type == .nsec }
 
     /// The index of node `id`'s RRset of `type`, or -1.
     @inline(__always)
