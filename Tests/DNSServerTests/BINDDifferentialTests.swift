@@ -133,7 +133,9 @@ struct BINDDifferentialTests {
         var allowed: [String: Int] = [:]
         var differences: [String] = []
         var coverage: [String: Int] = [:]
-        for _ in 0..<Self.queryCount {
+        let tcpEvery = 8
+        var tcpQueries = 0
+        for index in 0..<Self.queryCount {
             let query = generator.query()
             let bytes = query.encode()
             let reference = try DNSProbe.exchange(bytes, server: named.address, port: named.port)
@@ -144,6 +146,16 @@ struct BINDDifferentialTests {
                 let oursFull = try #require(responder.respond(to: bytes, transport: .tcp))
                 verdict = comparison.compare(reference: reference, candidate: ours, query: query,
                                              referenceFull: referenceFull, candidateFull: oursFull)
+            }
+            if tcpEvery > 0 && index % tcpEvery == 0 {
+                // Over TCP: no truncation, and ANY gets every RRset from both.
+                let referenceTCP = try DNSProbe.exchange(bytes, server: named.address, port: named.port, tcp: true)
+                let oursTCP = try #require(responder.respond(to: bytes, transport: .tcp))
+                tcpQueries += 1
+                let tcpVerdict = comparison.compare(reference: referenceTCP, candidate: oursTCP, query: query, udp: false)
+                if tcpVerdict != .same {
+                    differences.append("\(query.questions[0]) over TCP: \(tcpVerdict)")
+                }
             }
             switch verdict {
             case .same: same += 1
@@ -163,7 +175,7 @@ struct BINDDifferentialTests {
                 if answer.authorities.contains(where: { $0.type == .nsec }) { coverage["NSEC in authority", default: 0] += 1 }
             }
         }
-        print("differential: \(Self.queryCount) queries, \(same) same, allowed \(allowed), \(differences.count) different")
+        print("differential: \(Self.queryCount) queries over UDP (\(tcpQueries) of them over TCP too), \(same) same, allowed \(allowed), \(differences.count) different")
         print("coverage (BIND's answers): \(coverage.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))")
         for difference in differences.prefix(40) { print("  DIFF \(difference)") }
         #expect(differences.isEmpty, "\(differences.count) responses differ from BIND's")

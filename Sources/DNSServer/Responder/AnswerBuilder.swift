@@ -177,14 +177,17 @@ struct AnswerBuilder {
         return nil
     }
 
-    /// RFC 8482 §4.1: over UDP one RRset stands for them all; over TCP, all of them.
+    /// RFC 8482 §4.1: over UDP one RRset stands for them all; over TCP, all of them,
+    /// RRSIGs included whatever DO says (they are records at the name too, and BIND
+    /// returns them).
     private mutating func writeANY(at node: ServingZone.Node, owner: Owner, writer: inout ResponseWriter) {
         let first = Int(node.firstRRSet)
         let end = first + Int(node.rrsetCount)
         if fullANY {
-            for k in first..<end {
-                writeAnswer(Int32(k), owner: owner, writer: &writer)
-                if truncated { return }
+            var owner = owner
+            for k in first..<(end + Int(node.signatureCount)) {
+                guard write(Int32(k), owner: &owner, section: .answer, signatures: false, writer: &writer) else { return }
+                noteTargets(of: Int32(k))
             }
             return
         }
@@ -372,7 +375,7 @@ struct AnswerBuilder {
     /// drops them). `owner` becomes a pointer to the owner once written.
     @discardableResult
     private mutating func write(_ k: Int32, owner: inout Owner, section: Section, ttl: UInt32? = nil,
-                                writer: inout ResponseWriter) -> Bool {
+                                signatures: Bool = true, writer: inout ResponseWriter) -> Bool {
         guard !truncated else { return false }
         let entry = zone.rrsets[Int(k)]
         var position = Int(entry.start)
@@ -414,7 +417,7 @@ struct AnswerBuilder {
             written += 1
             position += 2 + length
         }
-        if dnssecOK && entry.signatures >= 0 {
+        if signatures && dnssecOK && entry.signatures >= 0 {
             return write(entry.signatures, owner: &owner, section: section, ttl: ttl, writer: &writer)
         }
         return true
