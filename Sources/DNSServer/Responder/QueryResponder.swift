@@ -66,9 +66,14 @@ public struct QueryResponder: RequestHandler {
         let message: Message
         do {
             message = try Message(wire: request)
+        } catch where error.kind == .trailingBytes && error.offset < request.count {
+            // Octets after the last counted record are ignored, as by BIND.
+            guard let trimmed = try? Message(wire: Array(request[..<error.offset])) else {
+                return Self.headerOnly(id: UInt16(request[0]) << 8 | UInt16(request[1]), requestFlags: flags, rcode: .formErr)
+            }
+            message = trimmed
         } catch {
-            let id = UInt16(request[0]) << 8 | UInt16(request[1])
-            return Self.headerOnly(id: id, requestFlags: flags, rcode: .formErr)
+            return Self.headerOnly(id: UInt16(request[0]) << 8 | UInt16(request[1]), requestFlags: flags, rcode: .formErr)
         }
         return respond(to: message, transport: transport, snapshot: snapshot)
     }
