@@ -10,18 +10,43 @@ import ZoneCompiler
 /// They are built before the lock is taken, so publishing a large zone never stalls
 /// the queries taking snapshots meanwhile.
 public final class ZoneCatalog: Sendable {
-    /// An immutable set of zones, found by longest matching origin.
+    /// An immutable set of zones, found by longest matching origin. A copy is one
+    /// reference: taking a snapshot per query costs a lock and a retain.
     public struct Snapshot: Sendable {
-        public let servingZones: [DomainName: ServingZone]
+        final class Storage: Sendable {
+            let servingZones: [DomainName: ServingZone]
+            let zones: [DomainName: Zone]
+            /// Label counts of the origins present, longest first, so a lookup tries
+            /// only suffixes that could match.
+            let depths: [Int]
+            /// Origins, for lookups by wire-form suffix without allocating; an ID is
+            /// an index into `ordered`.
+            let origins: NameTable
+            let ordered: [ServingZone]
+            /// With one zone, its origin lower-cased, compared with the name's tail.
+            let onlyOrigin: [UInt8]?
+
+            init(servingZones: [DomainName: ServingZone]) {
+                self.servingZones = servingZones
+                zones = servingZones.mapValues(\.zone)
+                depths = Set(servingZones.keys.map(\.labelCount)).sorted(by: >)
+                var origins = NameTable(capacity: servingZones.count)
+                var ordered: [ServingZone] = []
+                for (origin, zone) in servingZones {
+                    _ = origins.intern(origin)
+                    ordered.append(zone)
+                }
+                self.origins = origins
+                self.ordered = ordered
+                onlyOrigin = ordered.count == 1 ? ordered[0].origin.lowercased().wire : nil
+            }
+        }
+
+        let storage: Storage
+
+        public var servingZones: [DomainName: ServingZone] { storage.servingZones }
         /// The zones themselves, by origin.
-        public let zones: [DomainName: Zone]
-        /// Label counts of the origins present, longest first, so a lookup tries only
-        /// suffixes that could match.
-        let depths: [Int]
-        /// Origins, for lookups by wire-form suffix without allocating; an ID is an
-        /// index into `ordered`.
-        let origins: NameTable
-        let ordered: [ServingZone]
+        public var zones: [DomainName: Zone] { storage.zones }
 
         /// Builds the serving tables of every zone (the cost of a zone load each).
         public init(zones: [DomainName: Zone]) {
@@ -29,17 +54,7 @@ public final class ZoneCatalog: Sendable {
         }
 
         public init(servingZones: [DomainName: ServingZone]) {
-            self.servingZones = servingZones
-            zones = servingZones.mapValues(\.zone)
-            depths = Set(servingZones.keys.map(\.labelCount)).sorted(by: >)
-            var origins = NameTable(capacity: servingZones.count)
-            var ordered: [ServingZone] = []
-            for (origin, zone) in servingZones {
-                _ = origins.intern(origin)
-                ordered.append(zone)
-            }
-            self.origins = origins
-            self.ordered = ordered
+            storage = Storage(servingZones: servingZones)
         }
 
         /// The zone whose origin is the longest suffix of `name`.
@@ -53,38 +68,41 @@ public final class ZoneCatalog: Sendable {
 
         /// The zone whose origin is the longest suffix of the wire-form `name`.
         func servingZone(containing name: UnsafeBufferPointer<UInt8>) -> ServingZone? {
-            guard !ordered.isEmpty else { return nil }
-            if ordered.count == 1 {
+            let storage = storage
+            if let origin = storage.onlyOrigin {
                 // One zone: compare its origin with the name's tail directly.
-                let zone = ordered[0]
-                return Self.hasSuffix(name, zone.origin.wire) ? zone : nil
+                return Self.hasSuffix(name, lowercased: origin) ? storage.ordered[0] : nil
             }
+            let ordered = storage.ordered
+            guard !ordered.isEmpty else { return nil }
             var labels = 0
             var index = 0
             while name[index] != 0 {
                 labels += 1
                 index += 1 + Int(name[index])
             }
-            for depth in depths where depth <= labels {
+            for depth in storage.depths where depth <= labels {
                 var start = 0
                 for _ in 0..<(labels - depth) { start += 1 + Int(name[start]) }
-                if let id = origins.find(UnsafeBufferPointer(rebasing: name[start...])) { return ordered[Int(id)] }
+                if let id = storage.origins.find(UnsafeBufferPointer(rebasing: name[start...])) { return ordered[Int(id)] }
             }
             return nil
         }
 
-        /// Whether `name` ends with the labels of `origin` (ignoring case).
-        static func hasSuffix(_ name: UnsafeBufferPointer<UInt8>, _ origin: [UInt8]) -> Bool {
+        /// Whether `name` ends with the labels of `origin`, given lower-cased.
+        static func hasSuffix(_ name: UnsafeBufferPointer<UInt8>, lowercased origin: [UInt8]) -> Bool {
             let start = name.count - origin.count
             guard start >= 0 else { return false }
-            var index = 0
-            while index < start { index += 1 + Int(name[index]) }
-            guard index == start else { return false }
             return origin.withUnsafeBufferPointer { originBytes in
-                for i in 0..<originBytes.count where CanonicalOrder.lower(name[start + i]) != CanonicalOrder.lower(originBytes[i]) {
-                    return false
+                var i = originBytes.count - 1
+                while i >= 0 {
+                    if CanonicalOrder.lower(name[start + i]) != originBytes[i] { return false }
+                    i -= 1
                 }
-                return true
+                // The tail must start on a label boundary.
+                var index = 0
+                while index < start { index += 1 + Int(name[index]) }
+                return index == start
             }
         }
     }
@@ -110,7 +128,7 @@ public final class ZoneCatalog: Sendable {
     /// Adds or replaces a zone whose serving tables are already built.
     public func replace(_ zone: ServingZone) {
         current.withLockedValue { snapshot in
-            var zones = snapshot.servingZones
+            var zones = snapshot.storage.servingZones
             zones[zone.origin] = zone
             snapshot = Snapshot(servingZones: zones)
         }
@@ -118,7 +136,7 @@ public final class ZoneCatalog: Sendable {
 
     public func remove(_ origin: DomainName) {
         current.withLockedValue { snapshot in
-            var zones = snapshot.servingZones
+            var zones = snapshot.storage.servingZones
             zones[origin] = nil
             snapshot = Snapshot(servingZones: zones)
         }

@@ -17,6 +17,13 @@ struct AnswerBuilder {
         case name(UnsafeBufferPointer<UInt8>)
     }
 
+    /// A CNAME or DNAME record already in the answer (16 octets: no generic fields).
+    struct ChainStep {
+        var rrset: Int32
+        var ownerLength: Int32
+        var owner: UnsafePointer<UInt8>
+    }
+
     /// A record set to write in the authority section once the answer is complete.
     struct PendingSet {
         var rrset: Int32
@@ -39,33 +46,39 @@ struct AnswerBuilder {
     let fullANY: Bool
     /// Spare name buffers for DNAME substitution and wildcard names.
     let scratch: UnsafeMutablePointer<UInt8>
+    static let pendingCapacity = 8
+    static let additionalCapacity = 8
+    static let chainCapacity = 12
 
     private(set) var rcode = RCode.noError
     private(set) var authoritative = true
     /// The answer or authority section did not fit.
     private(set) var truncated = false
 
-    private var pending = InlineArray<8, PendingSet>(repeating: PendingSet(rrset: -1, owner: -1, negative: false))
+    private let pending: UnsafeMutablePointer<PendingSet>
     private var pendingCount = 0
     /// RRsets (NS, MX, SRV) whose targets' addresses go in the additional section.
-    private var additional = InlineArray<8, Int32>(repeating: -1)
+    private let additional: UnsafeMutablePointer<Int32>
     private var additionalCount = 0
     private var isReferral = false
     /// The name was answered from a wildcard that owns nothing (RFC 4592 §2.2.2).
     private var emptyWildcard = false
     /// The CNAME and DNAME records already in the answer (RRset, owner), so a loop
     /// adds each only once.
-    private var chain = InlineArray<12, (Int32, UnsafeBufferPointer<UInt8>)>(repeating: (-1, UnsafeBufferPointer(start: nil, count: 0)))
+    private let chain: UnsafeMutablePointer<ChainStep>
     private var chainCount = 0
 
     init(zone: ServingZone, data: UnsafeBufferPointer<UInt8>, type: RRType, dnssecOK: Bool, fullANY: Bool,
-         scratch: UnsafeMutablePointer<UInt8>) {
+         arena: ResponseArena) {
         self.zone = zone
         self.type = type
         self.data = data
         self.dnssecOK = dnssecOK
         self.fullANY = fullANY
-        self.scratch = scratch
+        scratch = arena.names
+        pending = arena.pending
+        additional = arena.additional
+        chain = arena.chain
     }
 
     // MARK: - The lookup
@@ -247,9 +260,12 @@ struct AnswerBuilder {
     /// Notes a CNAME or DNAME step (`rrset`, or -2 - the DNAME's RRset for the CNAME
     /// made from it) at `owner`; false when the answer already has it.
     private mutating func isNewInChain(_ rrset: Int32, owner: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<chainCount where chain[i].0 == rrset && Self.sameName(chain[i].1, owner) { return false }
-        if chainCount < chain.count {
-            chain[chainCount] = (rrset, owner)
+        for i in 0..<chainCount where chain[i].rrset == rrset
+            && Self.sameName(UnsafeBufferPointer(start: chain[i].owner, count: Int(chain[i].ownerLength)), owner) {
+            return false
+        }
+        if chainCount < Self.chainCapacity {
+            chain[chainCount] = ChainStep(rrset: rrset, ownerLength: Int32(owner.count), owner: owner.baseAddress!)
             chainCount += 1
         }
         return true
@@ -281,7 +297,7 @@ struct AnswerBuilder {
     private mutating func note(_ rrset: Int32, owner: Int32, negative: Bool = false) {
         guard rrset >= 0 else { return }
         for i in 0..<pendingCount where pending[i].rrset == rrset { return }
-        guard pendingCount < pending.count else { return }
+        guard pendingCount < Self.pendingCapacity else { return }
         pending[pendingCount] = PendingSet(rrset: rrset, owner: owner, negative: negative)
         pendingCount += 1
     }
@@ -311,7 +327,7 @@ struct AnswerBuilder {
     }
 
     private mutating func noteTargets(of rrset: Int32) {
-        guard rrset >= 0, zone.rrsets[Int(rrset)].targetCount > 0, additionalCount < additional.count else { return }
+        guard rrset >= 0, zone.rrsets[Int(rrset)].targetCount > 0, additionalCount < Self.additionalCapacity else { return }
         additional[additionalCount] = rrset
         additionalCount += 1
     }
@@ -352,8 +368,8 @@ struct AnswerBuilder {
             for t in Int(entry.targetStart)..<Int(entry.targetStart + entry.targetCount) {
                 let target = zone.targets[t]
                 if !isReferral && zone.nodes[Int(target)].flags.contains(.belowCut) { continue }
-                for type in [RRType.a, RRType.aaaa] {
-                    let k = zone.rrset(target, type)
+                for address in 0..<2 {
+                    let k = zone.rrset(target, address == 0 ? .a : .aaaa)
                     guard k >= 0 else { continue }
                     let mark = writer.mark
                     let ok = zone.withName(target) { targetName -> Bool in

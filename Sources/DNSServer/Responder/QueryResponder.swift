@@ -114,9 +114,7 @@ public struct QueryResponder: RequestHandler {
                 snapshot: ZoneCatalog.Snapshot) -> [UInt8] {
         if query.hasEDNS && query.ednsVersion > 0 {
             // RFC 6891 §6.1.3: BADVERS, with the version we do speak.
-            return build(query, qname: qname, capacity: 512, limit: 512) { writer in
-                (RCode.badVers, false, false)
-            }
+            return build(query, qname: qname, limit: 512) { _, _ in (RCode.badVers, false, false) }
         }
         var rcode: RCode?
         switch query.rrClass {
@@ -147,85 +145,57 @@ public struct QueryResponder: RequestHandler {
         case .tcp: limit = 65535
         }
         guard let zone, rcode == nil else {
-            return build(query, qname: qname, capacity: 512, limit: 512) { _ in (rcode!, false, false) }
+            return build(query, qname: qname, limit: 512) { _, _ in (rcode!, false, false) }
         }
         let fullANY = transport == .tcp || !configuration.minimalANYOverUDP
-        // Most answers fit in a few kilobytes; a large TCP answer is built again in a
-        // buffer of the full size.
-        let first = min(limit, 4096)
-        var needsMore = false
-        let response = build(query, qname: qname, capacity: first, limit: first) { writer in
+        let dnssecOK = query.hasEDNS && query.dnssecOK
+        return build(query, qname: qname, limit: limit) { writer, arena in
             zone.data.withUnsafeBufferPointer { data in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 768) { scratch in
-                    var builder = AnswerBuilder(zone: zone, data: data, type: query.type, dnssecOK: query.hasEDNS && query.dnssecOK,
-                                                fullANY: fullANY, scratch: scratch.baseAddress!)
-                    builder.answer(qname, type: query.type, writer: &writer)
-                    if builder.truncated && limit > first { needsMore = true }
-                    return (builder.rcode, builder.authoritative, builder.truncated)
-                }
-            }
-        }
-        guard needsMore else { return response }
-        return build(query, qname: qname, capacity: limit, limit: limit) { writer in
-            zone.data.withUnsafeBufferPointer { data in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 768) { scratch in
-                    var builder = AnswerBuilder(zone: zone, data: data, type: query.type, dnssecOK: query.hasEDNS && query.dnssecOK,
-                                                fullANY: fullANY, scratch: scratch.baseAddress!)
-                    builder.answer(qname, type: query.type, writer: &writer)
-                    return (builder.rcode, builder.authoritative, builder.truncated)
-                }
+                var builder = AnswerBuilder(zone: zone, data: data, type: query.type, dnssecOK: dnssecOK,
+                                            fullANY: fullANY, arena: arena)
+                builder.answer(qname, type: query.type, writer: &writer)
+                return (builder.rcode, builder.authoritative, builder.truncated)
             }
         }
     }
 
     /// Builds a response: header, the question, whatever `body` writes, and an OPT
     /// record when the request had one. `body` returns the RCODE, AA and TC.
-    private func build(_ query: QueryRequest, qname: UnsafeBufferPointer<UInt8>, capacity: Int, limit: Int,
-                       _ body: (inout ResponseWriter) -> (RCode, Bool, Bool)) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            withUnsafeTemporaryAllocation(of: ResponseWriter.CompressionEntry.self, capacity: 256) { entries in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { starts in
-                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { hashes in
-                        var writer = ResponseWriter(buffer: buffer.baseAddress!, limit: limit - (query.hasEDNS ? 11 : 0),
-                                                    entries: entries, labelStarts: starts.baseAddress!,
-                                                    suffixHashes: hashes.baseAddress!)
-                        writer.skipHeader()
-                        writer.writeName(qname)
-                        writer.writeU16(query.type.rawValue)
-                        writer.writeU16(query.rrClass.rawValue)
-                        let questionEnd = writer.count
-                        let (rcode, authoritative, truncated) = body(&writer)
-                        if truncated && query.hasEDNS {
-                            // With EDNS a truncated answer carries no records, as from
-                            // BIND 9.18: the client asks again over TCP (RFC 7766).
-                            writer.truncate(to: questionEnd)
-                            writer.answerCount = 0
-                            writer.authorityCount = 0
-                            writer.additionalCount = 0
-                        }
-                        if query.hasEDNS {
-                            writer.writeOPT(payloadSize: configuration.advertisedUDPPayload,
-                                            extendedRCode: UInt8(truncatingIfNeeded: rcode.rawValue >> 4),
-                                            dnssecOK: query.dnssecOK)
-                        }
-                        var flags: UInt16 = 0x8000 | (query.flags & 0x7800) | (query.flags & 0x0110)  // QR, opcode, RD, CD
-                        if authoritative { flags |= 0x0400 }
-                        if truncated { flags |= 0x0200 }
-                        flags |= rcode.rawValue & 0x000F
-                        writer.writeHeader(id: query.id, flags: flags, questionCount: 1)
-                        initialized = writer.count
-                    }
-                }
-            }
+    private func build(_ query: QueryRequest, qname: UnsafeBufferPointer<UInt8>, limit: Int,
+                       _ body: (inout ResponseWriter, ResponseArena) -> (RCode, Bool, Bool)) -> [UInt8] {
+        let arena = ResponseArena.current
+        var writer = ResponseWriter(arena: arena, limit: limit - (query.hasEDNS ? 11 : 0))
+        writer.skipHeader()
+        writer.writeName(qname)
+        writer.writeU16(query.type.rawValue)
+        writer.writeU16(query.rrClass.rawValue)
+        let questionEnd = writer.count
+        let (rcode, authoritative, truncated) = body(&writer, arena)
+        if truncated && query.hasEDNS {
+            // With EDNS a truncated answer carries no records, as from BIND 9.18: the
+            // client asks again over TCP (RFC 7766).
+            writer.truncate(to: questionEnd)
+            writer.answerCount = 0
+            writer.authorityCount = 0
+            writer.additionalCount = 0
         }
+        if query.hasEDNS {
+            writer.writeOPT(payloadSize: configuration.advertisedUDPPayload,
+                            extendedRCode: UInt8(truncatingIfNeeded: rcode.rawValue >> 4), dnssecOK: query.dnssecOK)
+        }
+        var flags: UInt16 = 0x8000 | (query.flags & 0x7800) | (query.flags & 0x0110)  // QR, opcode, RD, CD
+        if authoritative { flags |= 0x0400 }
+        if truncated { flags |= 0x0200 }
+        flags |= rcode.rawValue & 0x000F
+        writer.writeHeader(id: query.id, flags: flags, questionCount: 1)
+        return Array(UnsafeBufferPointer(start: arena.response, count: writer.count))
     }
 
     /// An error response echoing the request's question and EDNS.
     private func error(_ rcode: RCode, to message: Message, tsigError: RCode? = nil) -> [UInt8] {
-        var header = MessageHeader(id: message.header.id, isResponse: true, opcode: message.header.opcode,
+        let header = MessageHeader(id: message.header.id, isResponse: true, opcode: message.header.opcode,
                                    recursionDesired: message.header.recursionDesired,
                                    checkingDisabled: message.header.checkingDisabled, rcode: rcode)
-        header.isResponse = true
         var response = Message(header: header, questions: message.questions)
         if let edns = message.edns {
             response.edns = EDNS(udpPayloadSize: configuration.advertisedUDPPayload, dnssecOK: edns.dnssecOK)

@@ -6,14 +6,17 @@ import DNSCore
 /// Compression compares bytes exactly, case included, as BIND 9.18 does: a name is
 /// only replaced by a pointer to the same bytes, so every name keeps the case it was
 /// written with (the zone's for data, the client's for the question). Suffixes are
-/// found through a small table of (hash, length, offset) entries in caller-provided
-/// scratch memory; nothing is allocated per name.
+/// found through a table of (key, length, offset) entries in the thread's
+/// `ResponseArena`, the key being a suffix's first four octets; a candidate is then
+/// checked octet by octet. Nothing is allocated per name.
 ///
 /// A write that does not fit sets `overflowed` and writes nothing; callers write a
 /// record, check, and roll back to a `Mark` taken before it.
 struct ResponseWriter {
     struct CompressionEntry {
-        var hash: UInt32
+        /// The suffix's first four octets (its first label's length and up to three
+        /// characters), zero-padded.
+        var key: UInt32
         var offset: UInt16
         /// The suffix's uncompressed length.
         var length: UInt16
@@ -36,22 +39,19 @@ struct ResponseWriter {
     private let entries: UnsafeMutablePointer<CompressionEntry>
     private let entryCapacity: Int
     private var entryCount = 0
-    /// Per-name scratch: label starts and suffix hashes (at most 128 labels).
-    private let labelStarts: UnsafeMutablePointer<Int>
-    private let suffixHashes: UnsafeMutablePointer<UInt32>
+    /// Per-name scratch: label starts (at most 128 labels).
+    private let labelStarts: UnsafeMutablePointer<UInt8>
 
     var answerCount = 0
     var authorityCount = 0
     var additionalCount = 0
 
-    init(buffer: UnsafeMutablePointer<UInt8>, limit: Int, entries: UnsafeMutableBufferPointer<CompressionEntry>,
-         labelStarts: UnsafeMutablePointer<Int>, suffixHashes: UnsafeMutablePointer<UInt32>) {
-        self.buffer = buffer
-        self.limit = limit
-        self.entries = entries.baseAddress!
-        self.entryCapacity = entries.count
-        self.labelStarts = labelStarts
-        self.suffixHashes = suffixHashes
+    init(arena: ResponseArena, limit: Int) {
+        buffer = arena.response
+        self.limit = min(limit, ResponseArena.responseCapacity)
+        entries = arena.compression
+        entryCapacity = ResponseArena.compressionCapacity
+        labelStarts = arena.labelStarts
     }
 
     var mark: Mark {
@@ -116,6 +116,21 @@ struct ResponseWriter {
         writeU16(0xC000 | UInt16(offset))
     }
 
+    /// The first four octets at `start`, zero-padded past the end of `name`.
+    @inline(__always)
+    private static func key(_ name: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt32 {
+        if start + 4 <= name.count {
+            return UnsafeRawPointer(name.baseAddress! + start).loadUnaligned(as: UInt32.self)
+        }
+        var key: UInt32 = 0
+        var i = start
+        while i < name.count {
+            key |= UInt32(name[i]) << (8 * UInt32(i - start))
+            i += 1
+        }
+        return key
+    }
+
     /// Writes an uncompressed wire-form name, as a pointer or labels plus a pointer
     /// when a suffix of it is already in the message and `compress` is set. Either way
     /// its suffixes become targets for later names (as in BIND).
@@ -123,30 +138,17 @@ struct ResponseWriter {
         var labels = 0
         var index = 0
         while name[index] != 0 {
-            labelStarts[labels] = index
+            labelStarts[labels] = UInt8(index)
             labels += 1
             index += 1 + Int(name[index])
         }
-        // FNV-1a over each suffix, from the root label leftwards.
-        var hash: UInt32 = 0x811C_9DC5
-        var k = labels - 1
-        while k >= 0 {
-            let start = labelStarts[k]
-            let end = start + Int(name[start])
-            var j = start
-            while j <= end {
-                hash = (hash ^ UInt32(name[j])) &* 0x0100_0193
-                j += 1
-            }
-            suffixHashes[k] = hash
-            k -= 1
-        }
         var matched = labels
         var target = -1
-        if compress {
-            k = 0
+        var k = 0
+        if compress && entryCount > 0 {
             while k < labels {
-                target = find(hash: suffixHashes[k], suffix: UnsafeBufferPointer(rebasing: name[labelStarts[k]...]))
+                let start = Int(labelStarts[k])
+                target = find(key: Self.key(name, start), suffix: UnsafeBufferPointer(rebasing: name[start...]))
                 if target >= 0 {
                     matched = k
                     break
@@ -154,7 +156,7 @@ struct ResponseWriter {
                 k += 1
             }
         }
-        let prefixLength = matched < labels ? labelStarts[matched] : name.count
+        let prefixLength = matched < labels ? Int(labelStarts[matched]) : name.count
         guard reserve(prefixLength + (target >= 0 ? 2 : 0)) else { return }
         let base = count
         (buffer + count).update(from: name.baseAddress!, count: prefixLength)
@@ -166,21 +168,22 @@ struct ResponseWriter {
         }
         k = 0
         while k < matched && entryCount < entryCapacity {
-            let offset = base + labelStarts[k]
+            let start = Int(labelStarts[k])
+            let offset = base + start
             if offset >= 0x4000 { break }
-            entries[entryCount] = CompressionEntry(hash: suffixHashes[k], offset: UInt16(offset),
-                                                   length: UInt16(name.count - labelStarts[k]))
+            entries[entryCount] = CompressionEntry(key: Self.key(name, start), offset: UInt16(offset),
+                                                   length: UInt16(name.count - start))
             entryCount += 1
             k += 1
         }
     }
 
     /// The offset of `suffix` in the message, or -1.
-    private func find(hash: UInt32, suffix: UnsafeBufferPointer<UInt8>) -> Int {
+    private func find(key: UInt32, suffix: UnsafeBufferPointer<UInt8>) -> Int {
         var e = 0
         while e < entryCount {
             let entry = entries[e]
-            if entry.hash == hash && Int(entry.length) == suffix.count && matches(at: Int(entry.offset), suffix) {
+            if entry.key == key && Int(entry.length) == suffix.count && matches(at: Int(entry.offset), suffix) {
                 return Int(entry.offset)
             }
             e += 1
@@ -248,3 +251,4 @@ struct ResponseWriter {
         additionalCount += 1
     }
 }
+
