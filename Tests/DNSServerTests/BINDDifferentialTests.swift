@@ -112,7 +112,8 @@ struct BINDDifferentialTests {
         for extra in [["-f", "KSK"], []] {
             try Peers.run(keygen, ["-q", "-K", directory.path, "-a", "ECDSAP256SHA256"] + extra + ["-n", "ZONE", "diff.test"])
         }
-        let signing = try Peers.run(signzone, ["-q", "-K", directory.path, "-S", "-o", "diff.test",
+        // -d: the dsset file goes to the scratch directory, not the working directory.
+        let signing = try Peers.run(signzone, ["-q", "-K", directory.path, "-d", directory.path, "-S", "-o", "diff.test",
                                               "-f", directory.path("signed.zone"), directory.path("unsigned.zone")])
         let signedPath = directory.path("signed.zone")
         try #require(FileManager.default.fileExists(atPath: signedPath), "dnssec-signzone failed: \(signing)")
