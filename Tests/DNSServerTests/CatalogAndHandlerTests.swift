@@ -75,6 +75,9 @@ struct CatalogAndHandlerTests {
         let viaMessage = try #require(fixture.responder.respond(to: query, transport: .udp, snapshot: fixture.catalog.snapshot))
         let viaBytes = try #require(fixture.raw(query.encode()))
         #expect(viaMessage == viaBytes)
+        let context = RequestContext(transport: .udp, client: try SocketAddress(ipAddress: "127.0.0.1", port: 5353), receivedAt: 0)
+        let viaWrapper = try #require(fixture.responder.respond(to: query, wire: query.encode(), context: context))
+        #expect(viaWrapper == viaBytes)
     }
 
     @Test("The RequestHandler answers one message, or none for a response")

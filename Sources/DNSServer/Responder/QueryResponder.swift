@@ -78,6 +78,22 @@ public struct QueryResponder: RequestHandler {
         return respond(to: message, transport: transport, snapshot: snapshot)
     }
 
+    /// For the wrappers (the secondary, the primary): answers a request they decoded
+    /// and found to be a QUERY for the responder, from its original bytes when they
+    /// take the fast path. A wrapper that verified a TSIG passes the message without
+    /// it (`tsig = nil`) and signs the response itself.
+    public func respond(to message: Message, wire: [UInt8], context: RequestContext) -> [UInt8]? {
+        let snapshot = catalog.snapshot
+        if message.tsig == nil, let fast = wire.withUnsafeBufferPointer({ bytes -> [UInt8]? in
+            guard let query = QueryRequest(fastParse: bytes) else { return nil }
+            return answer(query, qname: UnsafeBufferPointer(rebasing: bytes[12..<(12 + query.nameLength)]),
+                          transport: context.transport, snapshot: snapshot)
+        }) {
+            return fast
+        }
+        return respond(to: message, transport: context.transport, snapshot: snapshot)
+    }
+
     /// Answers a request already decoded (by a wrapper that looked at its opcode).
     public func respond(to message: Message, transport: RequestContext.Transport,
                         snapshot: ZoneCatalog.Snapshot) -> [UInt8]? {
@@ -137,7 +153,7 @@ public struct QueryResponder: RequestHandler {
                let parent = snapshot.servingZone(containing: UnsafeBufferPointer(rebasing: qname[(1 + Int(qname[0]))...])) {
                 zone = parent
             }
-            if zone == nil { rcode = .refused }
+            if zone == nil { rcode = .refused } else if zone!.apex < 0 { rcode = .servFail }  // no records at the origin
         }
         let limit: Int
         switch transport {

@@ -128,14 +128,23 @@ public final class ServingZone: Sendable {
                 if case .rrsig(let rrsig) = rdata { covered = rrsig.typeCovered }
                 scratch.append((type, covered, ttl, rdata))
             }
-            // Regular RRsets by type, then RRSIG groups by covered type. Stable, so
-            // records keep the zone's order within an RRset.
-            let ordered = scratch.enumerated().sorted { a, b in
-                let ka = (a.element.type == .rrsig ? 1 : 0, a.element.type == .rrsig ? a.element.covered.rawValue : a.element.type.rawValue)
-                let kb = (b.element.type == .rrsig ? 1 : 0, b.element.type == .rrsig ? b.element.covered.rawValue : b.element.type.rawValue)
-                if ka != kb { return ka < kb }
-                return a.offset < b.offset
-            }.map(\.element)
+            // Regular RRsets by type, then RRSIG groups by covered type. An insertion
+            // sort: a name has few records, and it is stable, so records keep the
+            // zone's order within an RRset.
+            func key(_ record: (type: RRType, covered: RRType, ttl: UInt32, rdata: RData)) -> UInt32 {
+                record.type == .rrsig ? 0x10000 | UInt32(record.covered.rawValue) : UInt32(record.type.rawValue)
+            }
+            for i in scratch.indices.dropFirst() {
+                let record = scratch[i]
+                let recordKey = key(record)
+                var j = i
+                while j > 0 && key(scratch[j - 1]) > recordKey {
+                    scratch[j] = scratch[j - 1]
+                    j -= 1
+                }
+                if j != i { scratch[j] = record }
+            }
+            let ordered = scratch
 
             var node = Node(firstRRSet: Int32(rrsets.count), rrsetCount: 0, signatureCount: 0, wildcard: -1, flags: [])
             var index = 0
