@@ -176,6 +176,7 @@ struct BINDDifferentialTests {
                 if answer.authorities.contains(where: { $0.type == .nsec }) { coverage["NSEC in authority", default: 0] += 1 }
             }
         }
+        print("differential zone: \(unsigned.zone.recordCount) records (\(compiled.zone.recordCount) signed, \(compiled.zone.nameCount) names)")
         print("differential: \(Self.queryCount) queries over UDP (\(tcpQueries) of them over TCP too), \(same) same, allowed \(allowed), \(differences.count) different")
         print("coverage (BIND's answers): \(coverage.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))")
         for difference in differences.prefix(40) { print("  DIFF \(difference)") }
