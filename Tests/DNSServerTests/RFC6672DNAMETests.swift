@@ -15,6 +15,8 @@ struct RFC6672DNAMETests {
     x.new A 192.0.2.10
     out DNAME example.net.
     chain DNAME old.example.
+    loopa DNAME loopb.example.
+    loopb DNAME loopa.example.
     long DNAME \((0..<5).map { _ in String(repeating: "q", count: 45) }.joined(separator: ".")).example.net.
     """
 
@@ -58,6 +60,14 @@ struct RFC6672DNAMETests {
         let response = try fixture.ask(try DomainName("\(String(repeating: "z", count: 40)).long.example."), .a)
         #expect(response.header.rcode == .yxDomain)
         #expect(response.answerSummary == ["long.example. DNAME"])
+    }
+
+    @Test("A DNAME loop: SERVFAIL, each record once, as from BIND")
+    func loop() throws {
+        let response = try fixture.ask("x.loopa.example.", .a)
+        #expect(response.header.rcode == .servFail)
+        #expect(response.answerSummary == ["loopa.example. DNAME", "x.loopa.example. CNAME", "loopb.example. DNAME",
+                                           "x.loopb.example. CNAME"])
     }
 
     @Test("A CNAME question is answered by the synthesized CNAME, not followed")

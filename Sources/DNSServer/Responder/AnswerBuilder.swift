@@ -44,8 +44,11 @@ struct AnswerBuilder {
     let dnssecOK: Bool
     /// ANY answered with every RRset (TCP), rather than one (UDP, RFC 8482 §4.1).
     let fullANY: Bool
-    /// Spare name buffers for DNAME substitution and wildcard names.
+    /// Name buffers of 256 octets: the first for a wildcard name, then one per
+    /// DNAME substitution (each step's name stays valid to the end, for the records
+    /// that point at it).
     let scratch: UnsafeMutablePointer<UInt8>
+    static let nameBuffers = 2 + maxChainSteps
     static let pendingCapacity = 8
     static let additionalCapacity = 8
     static let chainCapacity = 12
@@ -88,7 +91,6 @@ struct AnswerBuilder {
         var name = qname
         var owner = Owner.pointer(MessageHeader.wireLength)
         var steps = 0
-        var scratchSlot = 0
         let originLength = zone.origin.wire.count
         chain: while true {
             let next: UnsafeBufferPointer<UInt8>?
@@ -107,7 +109,7 @@ struct AnswerBuilder {
                     // made one.
                     noteCoveringNSEC(of: name)
                     let encloser = UnsafeBufferPointer(rebasing: name[closestEncloserStart...])
-                    let wildcard = UnsafeMutableBufferPointer(start: scratch + 512, count: encloser.count + 2)
+                    let wildcard = UnsafeMutableBufferPointer(start: scratch, count: encloser.count + 2)
                     wildcard[0] = 1
                     wildcard[1] = UInt8(ascii: "*")
                     _ = UnsafeMutableBufferPointer(rebasing: wildcard[2...]).update(fromContentsOf: encloser)
@@ -122,8 +124,7 @@ struct AnswerBuilder {
                 next = nil
             case .dname(let ownerID, let ownerStart):
                 next = synthesize(from: ownerID, ownerStart: ownerStart, name: name, owner: owner,
-                                  into: scratch + scratchSlot * 256, writer: &writer)
-                scratchSlot ^= 1
+                                  into: scratch + (1 + steps) * 256, writer: &writer)
             }
             // Once truncated nothing more is written, but the chain is still followed:
             // its end decides the RCODE.

@@ -27,7 +27,7 @@ struct ResponseArena {
     let response: UnsafeMutablePointer<UInt8>
     let compression: UnsafeMutablePointer<ResponseWriter.CompressionEntry>
     let labelStarts: UnsafeMutablePointer<UInt8>
-    /// Three 256-octet name buffers.
+    /// 256-octet name buffers (`AnswerBuilder.nameBuffers` of them).
     let names: UnsafeMutablePointer<UInt8>
     let pending: UnsafeMutablePointer<AnswerBuilder.PendingSet>
     let additional: UnsafeMutablePointer<Int32>
@@ -36,7 +36,7 @@ struct ResponseArena {
     private static let compressionOffset = 65536
     private static let labelsOffset = compressionOffset + compressionCapacity * MemoryLayout<ResponseWriter.CompressionEntry>.stride
     private static let namesOffset = labelsOffset + maxLabels
-    private static let pendingOffset = namesOffset + 768
+    private static let pendingOffset = namesOffset + 256 * AnswerBuilder.nameBuffers
     private static let additionalOffset = pendingOffset + AnswerBuilder.pendingCapacity * MemoryLayout<AnswerBuilder.PendingSet>.stride
     private static let chainOffset = (additionalOffset + AnswerBuilder.additionalCapacity * 4 + 15) & ~15
     private static let byteCount = chainOffset + AnswerBuilder.chainCapacity * MemoryLayout<AnswerBuilder.ChainStep>.stride
@@ -45,7 +45,7 @@ struct ResponseArena {
         response = raw.bindMemory(to: UInt8.self, capacity: Self.responseCapacity)
         compression = (raw + Self.compressionOffset).bindMemory(to: ResponseWriter.CompressionEntry.self, capacity: Self.compressionCapacity)
         labelStarts = (raw + Self.labelsOffset).bindMemory(to: UInt8.self, capacity: Self.maxLabels)
-        names = (raw + Self.namesOffset).bindMemory(to: UInt8.self, capacity: 768)
+        names = (raw + Self.namesOffset).bindMemory(to: UInt8.self, capacity: 256 * AnswerBuilder.nameBuffers)
         pending = (raw + Self.pendingOffset).bindMemory(to: AnswerBuilder.PendingSet.self, capacity: AnswerBuilder.pendingCapacity)
         additional = (raw + Self.additionalOffset).bindMemory(to: Int32.self, capacity: AnswerBuilder.additionalCapacity)
         chain = (raw + Self.chainOffset).bindMemory(to: AnswerBuilder.ChainStep.self, capacity: AnswerBuilder.chainCapacity)
