@@ -161,6 +161,34 @@ struct MalformedPacketTests {
         }
     }
 
+    @Test("Mutated queries never crash the responder, and every response decodes")
+    func mutations() throws {
+        let fixture = ResponderFixture(origin: "example.", Self.zone)
+        var rng = SplitMix64(seed: 4592)
+        let seeds: [[UInt8]] = [
+            ResponderFixture.query("www.example.", .a).encode(),
+            ResponderFixture.query("nope.example.", .mx, dnssecOK: true).encode(),
+            ResponderFixture.query("example.", .any, edns: nil).encode(),
+            Self.header(ar: 2) + Self.question() + Self.opt(options: Self.option(10, Array(repeating: 7, count: 8))) + Self.tsig,
+        ]
+        for _ in 0..<20_000 {
+            var bytes = seeds[Int.random(in: 0..<seeds.count, using: &rng)]
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0 where !bytes.isEmpty: bytes[Int.random(in: 0..<bytes.count, using: &rng)] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+                case 1 where !bytes.isEmpty: bytes.removeLast(Int.random(in: 1...min(8, bytes.count), using: &rng))
+                case 2: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: Int.random(in: 0...bytes.count, using: &rng))
+                default: if bytes.count > 12 { bytes[Int.random(in: 12..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+                }
+            }
+            for transport in [RequestContext.Transport.udp, .tcp] {
+                guard let response = fixture.raw(bytes, transport: transport) else { continue }
+                #expect(throws: Never.self, "\(bytes)") { try Message(wire: response) }
+                if transport == .udp { #expect(response.count <= 1232) }
+            }
+        }
+    }
+
     @Test("BIND's answer is the same")
     func bind() throws {
         guard Peers.find("named") != nil else {
