@@ -52,6 +52,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Times the query responder alone, in process: `bash bench/responder.sh`.
+        .executableTarget(name: "ResponderBenchmark", dependencies: ["DNSServer", "ZoneCompiler", "DNSCore"],
+                          path: "Benchmarks/ResponderBenchmark"),
         // libFuzzer targets: build with
         //   swift build --sanitize=fuzzer --scratch-path .build-fuzz --product NAME
         .executableTarget(name: "FuzzZoneParser", dependencies: ["ZoneCompiler"], path: "Fuzz/FuzzZoneParser",

@@ -93,7 +93,9 @@ public struct ZoneBuilder: Sendable {
                 }
                 return .duplicate
             }
-            let rrsetTTL = zone.entries[Int(existing.first)].ttl
+            // RRSIGs share a TTL only with those covering the same type: each one's TTL
+            // is that of the RRset it signs (RFC 4034 §3), and NSEC's differs (§4).
+            let rrsetTTL = type == .rrsig ? signatureTTL(at: name, like: rdata) ?? ttl : zone.entries[Int(existing.first)].ttl
             if ttl != rrsetTTL {
                 let owner = zone.names.name(name)
                 diagnostics.report(.ttlMismatch,
@@ -129,6 +131,18 @@ public struct ZoneBuilder: Sendable {
     public func rrsetTTL(ownerWire: UnsafeBufferPointer<UInt8>, type: RRType) -> UInt32? {
         guard let name = zone.names.find(ownerWire), let existing = findRRSet(name, type) else { return nil }
         return zone.entries[Int(existing.first)].ttl
+    }
+
+    /// The TTL of the RRSIGs at `name` covering the type `rdata` covers, if any.
+    private func signatureTTL(at name: Int32, like rdata: RData) -> UInt32? {
+        guard case .rrsig(let signature) = rdata else { return nil }
+        var index = zone.heads[Int(name)]
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if case .rrsig(let other) = entry.rdata, other.typeCovered == signature.typeCovered { return entry.ttl }
+            index = entry.next
+        }
+        return nil
     }
 
     /// The first record of `type` at `name` and how many there are.
