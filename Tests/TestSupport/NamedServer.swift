@@ -30,10 +30,12 @@ public final class NamedServer: @unchecked Sendable {
     public private(set) var process: ManagedProcess?
 
     /// Writes the configuration; `keys` are `key {}` statements, `options` extra option
-    /// lines, `extra` top-level statements (e.g. `server` clauses). With a `namespace`,
-    /// named is started inside it and probed from inside it (with dig).
+    /// lines, `extra` top-level statements (e.g. `server` clauses). `minimalResponses`
+    /// is the `minimal-responses` value (`no`, `yes`, `no-auth`, `no-auth-recursive`).
+    /// With a `namespace`, named is started inside it and probed from inside it (with dig).
     public init(address: String = "127.0.0.1", port: UInt16? = nil, zones: [Zone], keys: String = "",
-                options: String = "", extra: String = "", namespace: NetworkNamespace? = nil) throws {
+                options: String = "", extra: String = "", minimalResponses: String = "no",
+                namespace: NetworkNamespace? = nil) throws {
         directory = try ScratchDirectory("named")
         self.address = address
         self.namespace = namespace
@@ -49,7 +51,7 @@ public final class NamedServer: @unchecked Sendable {
             recursion no;
             dnssec-validation no;
             notify-delay 0;
-            minimal-responses no;
+            minimal-responses \(minimalResponses);
             \(options)
         };
         controls { };
