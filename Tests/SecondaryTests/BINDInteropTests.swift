@@ -14,7 +14,7 @@ struct BINDInteropTests {
     static var namedMissing: Bool { Peers.find("named") == nil || Peers.find("nsupdate") == nil }
 
     static func wait(_ seconds: Double, _ condition: @escaping @Sendable () -> Bool) async throws -> Bool {
-        try await offloaded { waitUntil(timeout: seconds, condition) }
+        try await eventually(seconds, condition)
     }
 
     @Test("NOTIFY + IXFR after an nsupdate, served within 1 s; TSIG everywhere; a wrong key is refused")
@@ -23,7 +23,7 @@ struct BINDInteropTests {
         let key = KeyGenerator.generate(name: "xfr.home.arpa.", algorithm: .hmacSHA256)
         let bind = try BINDPrimaryHarness(zone: BINDPrimaryHarness.zoneText(serial: 2026112101, hosts: 20), key: key,
                                           secondaries: 2, dynamic: true)
-        try bind.start()
+        try await bind.startAsync()
         defer { bind.stop() }
         let data = try ScratchDirectory("secondary")
         defer { data.remove() }
@@ -32,7 +32,7 @@ struct BINDInteropTests {
         #expect(log.contains("serial 2026112101 transferred by AXFR"))
 
         // nsupdate on BIND; BIND bumps the serial and notifies us at once.
-        let output = try bind.nsupdate("update add fresh.home.arpa. 300 IN A 192.0.2.77")
+        let output = try await bind.nsupdateAsync("update add fresh.home.arpa. 300 IN A 192.0.2.77")
         let updated = Date()
         #expect(output.isEmpty, "nsupdate: \(output)")
         let served = try await Self.wait(5) {
@@ -61,6 +61,7 @@ struct BINDInteropTests {
         print("secondary (wrong key): \(wrongLog.first(containing: "TSIG") ?? "-")")
         await wrong.stop()
         await secondary.stop()
+        await bind.stopAsync()
     }
 
     @Test("Primary down: answers continue, a restart serves from disk, follow-soa expires to SERVFAIL, serve-stale keeps answering")
@@ -69,7 +70,7 @@ struct BINDInteropTests {
         // Short timers: refresh 1 s, retry 1 s, expire 4 s.
         let bind = try BINDPrimaryHarness(zone: BINDPrimaryHarness.zoneText(serial: 7, hosts: 5, refresh: 1, retry: 1, expire: 4),
                                           key: nil, secondaries: 2, dynamic: false)
-        try bind.start()
+        try await bind.startAsync()
         defer { bind.stop() }
         let followData = try ScratchDirectory("follow")
         let staleData = try ScratchDirectory("stale")
@@ -79,7 +80,7 @@ struct BINDInteropTests {
                                                          label: "serve-stale")
         #expect(try await Self.wait(10) { bind.servedSerial(0) == 7 && bind.servedSerial(1) == 7 })
 
-        bind.stop()
+        await bind.stopAsync()
         #expect(try await offloaded { bind.servedSerial(0) } == 7, "answers stop when the primary does")
 
         // Restart while the primary is down: the saved version is served at once.
@@ -105,7 +106,7 @@ struct BINDInteropTests {
         if Self.namedMissing { return try Peers.skip("named") }
         let bind = try BINDPrimaryHarness(zone: BINDPrimaryHarness.zoneText(serial: 1, hosts: 100), key: nil,
                                           secondaries: 1, dynamic: false, options: "check-integrity no;")
-        try bind.start()
+        try await bind.startAsync()
         defer { bind.stop() }
         let data = try ScratchDirectory("gate")
         defer { data.remove() }
@@ -134,5 +135,6 @@ struct BINDInteropTests {
         try await Task.sleep(nanoseconds: 1_500_000_000)
         #expect(secondary.board[BINDPrimaryHarness.origin]?.rejectedCount == 2)
         await secondary.stop()
+        await bind.stopAsync()
     }
 }

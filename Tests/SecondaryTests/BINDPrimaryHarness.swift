@@ -26,7 +26,7 @@ final class BINDPrimaryHarness: @unchecked Sendable {
     /// incremental too.
     init(zone: String, key: TSIGKey?, secondaries: Int, dynamic: Bool, options: String = "") throws {
         self.key = key
-        secondaryPorts = (0..<secondaries).map { _ in FreePort.find(on: Self.secondaryAddress) }
+        secondaryPorts = (0..<secondaries).map { _ in FreePort.find(on: Self.secondaryAddress, in: FreePort.belowEphemeral) }
         let scratch = try ScratchDirectory("zone")
         zoneFile = try scratch.write("home.arpa.zone", zone)
         let notify = secondaryPorts.map { "\(Self.secondaryAddress) port \($0)" }
@@ -35,6 +35,7 @@ final class BINDPrimaryHarness: @unchecked Sendable {
             file: zoneFile, allowUpdate: dynamic ? [keyName.map { "key \($0)" } ?? "127.0.0.1"] : [],
             alsoNotify: notify, allowTransfer: keyName.map { "key \($0)" } ?? "any")
         named = try NamedServer(
+            port: FreePort.find(in: FreePort.belowEphemeral),
             zones: [NamedServer.Zone(name: "home.arpa", role: role, extra: dynamic ? "" : "ixfr-from-differences yes;")],
             keys: key?.bindConfiguration ?? "", options: options,
             extra: keyName.map { "server \(Self.secondaryAddress) { keys \($0); };" } ?? "")
@@ -45,6 +46,22 @@ final class BINDPrimaryHarness: @unchecked Sendable {
 
     func start() throws { try named.start(readyZone: Self.origin) }
     func stop() { named.stop() }
+
+    // Starting and stopping named wait on it: off the cooperative threads, which async
+    // tests must never block (other suites' servers need them).
+    func startAsync() async throws {
+        let named = self.named
+        try await offloaded { try named.start(readyZone: Self.origin) }
+    }
+
+    func stopAsync() async {
+        let named = self.named
+        _ = try? await offloaded { named.stop() }
+    }
+
+    func nsupdateAsync(_ commands: String) async throws -> String {
+        try await offloaded { try self.nsupdate(commands) }
+    }
 
     /// Replaces the zone file and has BIND reload it (SIGHUP). The file's time is set
     /// ahead so BIND sees a change even within the same second.

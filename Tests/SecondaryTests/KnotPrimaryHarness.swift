@@ -15,7 +15,7 @@ final class KnotPrimaryHarness: @unchecked Sendable {
 
     init(zone: String, key: TSIGKey?, notify: String) throws {
         directory = try ScratchDirectory("knot")
-        port = FreePort.find()
+        port = FreePort.find(in: FreePort.belowEphemeral)
         zoneFile = try directory.write("home.arpa.zone", zone)
         let keyName = key.map { $0.name.bindText }
         var config = """
@@ -84,6 +84,11 @@ final class KnotPrimaryHarness: @unchecked Sendable {
     }
 
     var log: String { process?.output ?? "" }
+
+    // Off the cooperative threads (see BINDPrimaryHarness).
+    func startAsync() async throws { try await offloaded { try self.start() } }
+    func stopAsync() async { _ = try? await offloaded { self.stop() } }
+    func replaceZoneAsync(_ text: String) async throws { try await offloaded { try self.replaceZone(text) } }
 
     func stop() {
         process?.stop()

@@ -56,18 +56,18 @@ struct ZoneRefresherTests {
             gate: VersionGate(), store: ZoneStore(directory: data.path), catalog: catalog, board: board,
             expirePolicy: .followSOA, clock: SystemSecondaryClock(), logger: logger)
         await refresher.start()
-        #expect(try await offloaded { waitUntil(timeout: 5) { catalog.snapshot.zone(for: F.origin)?.soa?.serial == 1 } })
+        #expect(try await eventually(5) { catalog.snapshot.zone(for: F.origin)?.soa?.serial == 1 })
 
         primary.serial.withLockedValue { $0 = 2 }
         await refresher.notify(primary: 0, serial: 2)
-        #expect(try await offloaded { waitUntil(timeout: 5) { catalog.snapshot.zone(for: F.origin)?.soa?.serial == 2 } })
+        #expect(try await eventually(5) { catalog.snapshot.zone(for: F.origin)?.soa?.serial == 2 })
         #expect(primary.requests.withLockedValue { $0 } == ["AXFR", "IXFR", "AXFR"])
         #expect(board[F.origin]?.ixfrFallbackCount == 1)
         #expect(log.contains("does not apply to serial 1"))
         #expect(log.contains("serial 2 transferred by AXFR"))
         // Served first, then saved: wait for the file.
         let store = ZoneStore(directory: data.path)
-        #expect(try await offloaded { waitUntil(timeout: 30) { (try? store.load(F.origin))??.zone.soa?.serial == 2 } })
+        #expect(try await eventually(30) { (try? store.load(F.origin))??.zone.soa?.serial == 2 })
         await refresher.stop()
     }
 
@@ -127,18 +127,24 @@ extension ZoneRefresherTests {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         #expect(bound == 0)
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let seen = NIOLockedValueBox<[Bool]>([])
+        // Bounded by time (30 s) and count (8 requests); it ends after the plain query.
+        let finished = NIOLockedValueBox(false)
         let server = Thread {
-            for _ in 0..<4 {
+            defer { finished.withLockedValue { $0 = true } }
+            let deadline = Date().addingTimeInterval(30)
+            var handled = 0
+            while Date() < deadline && handled < 8 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 var peer = sockaddr_storage()
                 var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
                 let count = withUnsafeMutablePointer(to: &peer) { pointer in
                     pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(fd, &buffer, buffer.count, 0, $0, &length) }
                 }
-                guard count > 0, let query = try? Message(wire: Array(buffer[0..<count])) else { return }
+                guard count > 0, let query = try? Message(wire: Array(buffer[0..<count])) else { continue }
+                handled += 1
                 seen.withLockedValue { $0.append(query.edns != nil) }
                 var answer = Message(header: MessageHeader(id: query.header.id, isResponse: true, isAuthoritative: true),
                                      questions: query.questions)
@@ -156,11 +162,13 @@ extension ZoneRefresherTests {
         }
         server.start()
         let client = NIOZoneTransferClient(group: MultiThreadedEventLoopGroup.singleton, sourceAddress: "127.0.0.1",
-                                           limits: TransferLimits(queryTimeout: 2), clock: { Date().timeIntervalSince1970 })
+                                           limits: TransferLimits(queryTimeout: 10), clock: { Date().timeIntervalSince1970 })
         let answer = try await client.querySOA(zone: F.origin, primary: try SocketAddress(ipAddress: "127.0.0.1", port: Int(port)),
                                                key: nil)
         #expect(answer.serial == 9 && answer.expire == nil)
         #expect(seen.withLockedValue { $0 } == [true, false])
+        // The socket closes only once the thread is done with it (at most its 30 s bound).
+        _ = try await eventually(35) { finished.withLockedValue { $0 } }
     }
 
     @Test("RFC 7314 §3: the EXPIRE a primary returns is read from its SOA answer")
