@@ -104,7 +104,8 @@ public struct Zone: Sendable {
         while index >= 0 {
             let entry = entries[Int(index)]
             let location = locations.isEmpty ? nil : locations[Int(index)]
-            if let at = node.rrsets.firstIndex(where: { $0.type == entry.type }) {
+            let key = RRSetKey(type: entry.type, rdata: entry.rdata)
+            if let at = node.rrsets.firstIndex(where: { $0.key == key }) {
                 node.rrsets[at].rdatas.append(entry.rdata)
                 if let location { node.rrsets[at].locations.append(location) }
             } else {
@@ -187,7 +188,7 @@ extension Zone: Equatable {
             guard let other = b.node(name) else { return false }
             let mine = a.node(id)
             guard mine.rrsets.count == other.rrsets.count else { return false }
-            for rrset in mine.rrsets where other.rrset(rrset.type) != rrset { return false }
+            for rrset in mine.rrsets where other.rrset(rrset.key) != rrset { return false }
         }
         return true
     }
