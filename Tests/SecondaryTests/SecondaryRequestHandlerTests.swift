@@ -39,7 +39,7 @@ struct SecondaryRequestHandlerTests {
         let notified = Notified()
         let handler = SecondaryRequestHandler(
             board: board, primaries: [primary], key: key, expirePolicy: policy,
-            queries: CatalogQueryAnswerer(catalog: catalog), logger: Logger(label: "test"),
+            queries: ImmediateQueryResponder(catalog: catalog), logger: Logger(label: "test"),
             notify: { zone, index, serial in notified.calls.withLockedValue { $0.append((zone, index, serial)) } })
         return Setup(handler: handler, board: board, catalog: catalog, notified: notified)
     }
@@ -150,7 +150,7 @@ struct SecondaryRequestHandlerTests {
         let notified = Notified()
         let handler = SecondaryRequestHandler(
             board: board, primaries: [Self.primary], key: nil, expirePolicy: .followSOA,
-            queries: CatalogQueryAnswerer(catalog: ZoneCatalog()), logger: Logger(label: "test"),
+            queries: ImmediateQueryResponder(catalog: ZoneCatalog()), logger: Logger(label: "test"),
             notify: { zone, index, serial in notified.calls.withLockedValue { $0.append((zone, index, serial)) } })
         let response = try #require(handler.handleImmediately(Self.notify(serial: nil, zone: lab), context: Self.context()))
         #expect(try Message(wire: response[0]).header.rcode == .noError)
@@ -162,7 +162,7 @@ struct SecondaryRequestHandlerTests {
 
     /// A responder that never answers at once, so the transport's async path is used.
     struct Deferred: RequestHandler {
-        let inner: CatalogQueryAnswerer
+        let inner: ImmediateQueryResponder
         func handleImmediately(_ request: [UInt8], context: RequestContext) -> [[UInt8]]? { nil }
         func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
             inner.handleImmediately(request, context: context) ?? []
@@ -175,7 +175,7 @@ struct SecondaryRequestHandlerTests {
             let base = Self.setup(expiresAt: expiresAt)
             let handler = SecondaryRequestHandler(
                 board: base.board, primaries: [Self.primary], key: nil, expirePolicy: .followSOA,
-                queries: Deferred(inner: CatalogQueryAnswerer(catalog: base.catalog)), logger: Logger(label: "test"),
+                queries: Deferred(inner: ImmediateQueryResponder(catalog: base.catalog)), logger: Logger(label: "test"),
                 notify: { _, _, _ in })
             let request = Self.query(F.origin, .soa, expire: true)
             let immediate = handler.handleImmediately(request, context: Self.context())

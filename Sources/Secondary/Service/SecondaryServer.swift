@@ -20,8 +20,8 @@ public final class SecondaryServer: Service, Sendable {
     public let refreshers: [DomainName: ZoneRefresher]
     private let logger: Logger
 
-    /// `queries` answers QUERY requests from `catalog`; by default the plain
-    /// `CatalogQueryAnswerer`.
+    /// `queries` answers QUERY requests from `catalog`; by default the `QueryResponder`
+    /// (`ImmediateQueryResponder`).
     public init(configuration: SecondaryConfiguration, logger: Logger,
                 group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 clock: any SecondaryClock = SystemSecondaryClock(),
@@ -48,7 +48,7 @@ public final class SecondaryServer: Service, Sendable {
         self.refreshers = refreshers
         let handler = SecondaryRequestHandler(
             board: board, primaries: configuration.primaries, key: configuration.key,
-            expirePolicy: configuration.expirePolicy, queries: queries?(catalog) ?? CatalogQueryAnswerer(catalog: catalog),
+            expirePolicy: configuration.expirePolicy, queries: queries?(catalog) ?? ImmediateQueryResponder(catalog: catalog),
             logger: logger,
             notify: { [refreshers] zone, primary, serial in
                 guard let refresher = refreshers[zone] else { return }

@@ -66,9 +66,14 @@ public actor ZoneRefresher {
         do {
             let store = self.store
             let origin = self.origin
-            if let (saved, state) = try await Self.offload({ try store.load(origin) }), let soa = saved.soa {
+            // Loading and building the answer tables are the slow part: off the actor.
+            let loadedVersion = try await Self.offload { () throws -> (Zone, ZoneStore.State, ServingZone)? in
+                guard let (saved, state) = try store.load(origin) else { return nil }
+                return (saved, state, ServingZone(saved))
+            }
+            if let (saved, state, serving) = loadedVersion, let soa = saved.soa {
                 zone = saved
-                catalog.replace(saved)
+                catalog.replace(serving)
                 loaded = .init(serial: soa.serial, timers: SOATimers(soa), lastRefresh: state.lastRefresh,
                                expireWindow: state.expireWindow)
                 board.update(origin) { $0.serial = soa.serial; $0.lastRefresh = state.lastRefresh }
@@ -229,11 +234,18 @@ public actor ZoneRefresher {
             let checked = candidate
             let applied = clock.now()
             let known = net
-            let verdict = try await Self.offload { gate.evaluate(checked, previous: previous, changes: known) }
+            // The checks, and for a version that passes them its answer tables, are
+            // built off the actor; the swap into the catalog is then one reference.
+            let (verdict, serving) = try await Self.offload { () -> (VersionGate.Verdict, ServingZone?) in
+                let verdict = gate.evaluate(checked, previous: previous, changes: known)
+                guard case .accept = verdict else { return (verdict, nil) }
+                return (verdict, ServingZone(checked))
+            }
             let milliseconds = { (from: Double, to: Double) in Int(((to - from) * 1000).rounded()) }
             logger.debug("\(origin): serial \(checked.soa?.serial ?? 0): transfer \(milliseconds(began, transferred)) ms, apply \(milliseconds(transferred, applied)) ms, checks \(milliseconds(applied, clock.now())) ms")
             guard !stopped else { return }
-            await publish(checked, verdict: verdict, previous: previous, primary: primary, method: method, changes: changes)
+            await publish(checked, serving: serving, verdict: verdict, previous: previous, primary: primary, method: method,
+                          changes: changes)
         } catch {
             guard !stopped else { return }
             logger.warning("\(origin): transfer of serial \(offered) from \(source) failed: \(error)")
@@ -241,8 +253,8 @@ public actor ZoneRefresher {
         }
     }
 
-    private func publish(_ candidate: Zone, verdict: VersionGate.Verdict, previous: Zone?, primary: Int, method: String,
-                         changes: Int?) async {
+    private func publish(_ candidate: Zone, serving: ServingZone?, verdict: VersionGate.Verdict, previous: Zone?, primary: Int,
+                         method: String, changes: Int?) async {
         let source = Self.text(primaries, primary)
         let serial = candidate.soa?.serial ?? 0
         switch verdict {
@@ -256,7 +268,7 @@ public actor ZoneRefresher {
             }
             send(.transferRejected(primary: primary, serial: serial, now: clock.now()))
         case .accept(let accepted):
-            catalog.replace(candidate)
+            catalog.replace(serving ?? ServingZone(candidate))
             zone = candidate
             let now = clock.now()
             board.update(origin) {
