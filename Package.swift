@@ -97,6 +97,8 @@ let package = Package(
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "SecondaryTests", dependencies: ["Secondary", "dnsplane", "DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport",
                                                            .product(name: "NIOCore", package: "swift-nio"),
+                                                           .product(name: "NIOPosix", package: "swift-nio"),
+                                                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                                                            .product(name: "Logging", package: "swift-log")]),
         // The checkzone corpus is read from the source tree at test time (#filePath),
         // not bundled.

@@ -3,6 +3,9 @@ import DNSServer
 import Foundation
 import Logging
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import TSIG
 @testable import Secondary
@@ -110,9 +113,20 @@ final class BINDPrimaryHarness: @unchecked Sendable {
             listen: [try SocketAddress(ipAddress: Self.secondaryAddress, port: Int(secondaryPorts[index]))],
             zones: [Self.origin], primaries: [address], key: key, expirePolicy: policy,
             limits: TransferLimits(transferTimeout: 10, queryTimeout: 1), initialRetry: 1)
-        let server = SecondaryServer(configuration: configuration, logger: logger)
-        try await server.start()
-        return (server, lines)
+        // The port was free when chosen, before named started; a peer's short-lived
+        // query socket (BIND binds random source ports) may hold it for a moment now.
+        // The port is in named's configuration, so wait for it rather than pick another.
+        for attempt in 1...20 {
+            let server = SecondaryServer(configuration: configuration, logger: logger)
+            do {
+                try await server.start()
+                return (server, lines)
+            } catch let error as IOError where error.errnoCode == EADDRINUSE && attempt < 20 {
+                await server.stop()
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+        }
+        fatalError("unreachable: the last attempt throws")
     }
 
     /// The serial our `index`th secondary answers, or nil (no answer, SERVFAIL).

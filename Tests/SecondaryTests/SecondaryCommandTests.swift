@@ -97,23 +97,27 @@ extension BINDInteropTests {
     }
 
     @Test("Usage errors exit 2 with a message")
-    func usageErrors() throws {
+    func usageErrors() async throws {
         for (arguments, message) in [
             (["secondary", "--data-dir", "/nonexistent-dnsplane"], "--listen"),
             (["secondary", "--data-dir", "/tmp/x", "--listen", "127.0.0.1:53", "--zone", "a.", "--primary", "127.0.0.1:53",
               "--expire-policy", "never"], "--expire-policy"),
             (["secondary", "--data-dir", "/tmp/x", "--listen", "nowhere", "--zone", "a.", "--primary", "127.0.0.1:53"], "--listen"),
         ] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.binary)
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardError = pipe
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 2, "\(arguments): \(output)")
+            let binary = Self.binary
+            let (status, output) = try await offloaded { () throws -> (Int32, String) in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: binary)
+                process.arguments = arguments
+                let pipe = Pipe()
+                process.standardError = pipe
+                process.standardOutput = pipe
+                try process.run()
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return (process.terminationStatus, output)
+            }
+            #expect(status == 2, "\(arguments): \(output)")
             #expect(output.contains(message), "\(arguments): \(output)")
         }
     }
