@@ -21,6 +21,7 @@ final class BINDPrimaryHarness: @unchecked Sendable {
     let named: NamedServer
     let key: TSIGKey?
     let zoneFile: String
+    private let zoneDirectory: ScratchDirectory
     let secondaryPorts: [UInt16]
     private var reloads = 0
 
@@ -31,6 +32,7 @@ final class BINDPrimaryHarness: @unchecked Sendable {
         self.key = key
         secondaryPorts = (0..<secondaries).map { _ in FreePort.find(on: Self.secondaryAddress, in: FreePort.belowEphemeral) }
         let scratch = try ScratchDirectory("zone")
+        zoneDirectory = scratch
         zoneFile = try scratch.write("home.arpa.zone", zone)
         let notify = secondaryPorts.map { "\(Self.secondaryAddress) port \($0)" }
         let keyName = key.map { $0.name.bindText }
@@ -42,6 +44,13 @@ final class BINDPrimaryHarness: @unchecked Sendable {
             zones: [NamedServer.Zone(name: "home.arpa", role: role, extra: dynamic ? "" : "ixfr-from-differences yes;")],
             keys: key?.bindConfiguration ?? "", options: options,
             extra: keyName.map { "server \(Self.secondaryAddress) { keys \($0); };" } ?? "")
+    }
+
+    /// Stops named and removes its directory and the zone's.
+    deinit {
+        named.stop()
+        named.directory.remove()
+        zoneDirectory.remove()
     }
 
     var port: UInt16 { named.port }
