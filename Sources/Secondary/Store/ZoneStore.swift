@@ -60,10 +60,12 @@ public struct ZoneStore: Sendable {
 
     /// Saves a new version and its refresh time.
     public func save(_ zone: Zone, state: State) throws(Failure) {
-        let text = "; dnsplane secondary: last good version of \(zone.origin), serial \(state.serial)\n"
-            + CanonicalZoneWriter.write(zone)
+        // In the zone's own order: the file is for reading back, and skipping the sort
+        // and the String round trip keeps the transient memory of a save small.
+        var bytes = Array("; dnsplane secondary: last good version of \(zone.origin), serial \(state.serial)\n".utf8)
+        bytes += CanonicalZoneWriter.bytes(zone, sorted: false)
         do {
-            try AtomicFile.write(Array(text.utf8), to: zonePath(zone.origin))
+            try AtomicFile.write(bytes, to: zonePath(zone.origin))
         } catch {
             throw Failure(description: error.description)
         }
