@@ -2,10 +2,11 @@
 # Serving speed, against the peers in one run: NSD and Knot serve a generated zone
 # (default 100k records) from a file; our secondary transfers the same zone from NSD
 # and serves it. dnsperf sends the same query file to each for DURATION seconds, one
-# after another. Reported: queries per second, mean latency, peak memory per record,
-# and how long our secondary takes after a restart to answer from disk.
+# after another, in ROUNDS rounds. Reported: queries per second, answers per server
+# CPU-second and mean latency (medians over the rounds), memory per record, and how
+# long our secondary takes after a restart to answer from disk.
 #
-#   bash bench/serve.sh [RECORDS] [DURATION]
+#   bash bench/serve.sh [RECORDS] [DURATION] [ROUNDS]
 #
 # Needs: nsd, knotd, dnsperf, dig, python3. Everything listens on 127.0.0.1 and is
 # stopped by pid.
@@ -13,7 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 records=${1:-100000}
-duration=${2:-15}
+duration=${2:-10}
+rounds=${3:-3}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -136,20 +138,49 @@ start_ours() {
 }
 start_ours
 wait_serial "$ours_port" || { echo "dnsplane secondary did not serve:" >&2; cat "$work/dnsplane.log" >&2; exit 1; }
-nsd_pids=$(pgrep -P "$nsd_pid" | tr '\n' ' ')
+descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+nsd_pids=$(descendants "$nsd_pid" | tr '\n' ' ')  # xfrd forks main, main forks the server
 
-run_dnsperf() {  # name port
-  dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l "$duration" -c 1 -q 200 -t 2 >"$work/perf.$1" 2>&1 || true
-  qps=$(awk '/Queries per second/ {print $4}' "$work/perf.$1")
-  latency=$(awk '/Average Latency/ {print $4}' "$work/perf.$1")
-  lost=$(awk '/Queries lost/ {print $3}' "$work/perf.$1")
-  echo "$qps $latency $lost"
+# CPU time (user + system) of the processes so far, in clock ticks, threads included.
+# (NSD names its processes "nsd: server 1": the fields are counted after the name.)
+cpu_ticks() { local total=0; for pid in "$@"; do total=$(( total + $(sed 's/.*) //' /proc/"$pid"/stat | awk '{print $12 + $13}') )); done; echo "$total"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+run_dnsperf() {  # name port pid...
+  local name=$1 port=$2; shift 2
+  local before after completed
+  before=$(cpu_ticks "$@")
+  dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -l "$duration" -c 1 -q 200 -t 2 >"$work/perf.$name" 2>&1 || true
+  after=$(cpu_ticks "$@")
+  completed=$(awk '/Queries completed/ {print $3}' "$work/perf.$name")
+  # queries/s, mean latency (s), lost, and answers per CPU-second of the server (steadier
+  # than queries/s when something else runs on the machine).
+  echo "$(awk '/Queries per second/ {print $4}' "$work/perf.$name")" \
+       "$(awk '/Average Latency/ {print $4}' "$work/perf.$name")" \
+       "$(awk '/Queries lost/ {print $3}' "$work/perf.$name")" \
+       "$(echo "scale=0; $completed * $ticks_per_second / ($after - $before + 1)" | bc)" >>"$work/results.$name"
 }
+# The median of column $2 of file $1.
+median() { sort -g -k"$2","$2" "$1" | awk -v col="$2" '{v[NR] = $col} END {print v[int((NR + 1) / 2)]}'; }
 
-echo "zone: $records records; dnsperf: one client, $duration s each" >&2
-read -r nsd_qps nsd_lat nsd_lost <<<"$(run_dnsperf nsd "$nsd_port")"
-read -r knot_qps knot_lat knot_lost <<<"$(run_dnsperf knot "$knot_port")"
-read -r ours_qps ours_lat ours_lost <<<"$(run_dnsperf dnsplane "$ours_port")"
+# Rounds alternate the servers, starting with a different one each time, so load from
+# elsewhere on the machine and any warm-up fall on all three alike; medians are reported.
+echo "zone: $records records; dnsperf: one client, $duration s per server, $rounds rounds" >&2
+order=(nsd knot dnsplane)
+for round in $(seq 1 "$rounds"); do
+  for i in 0 1 2; do
+    case ${order[$(( (i + round) % 3 ))]} in
+      nsd) run_dnsperf nsd "$nsd_port" $nsd_pid $nsd_pids ;;
+      knot) run_dnsperf knot "$knot_port" $knot_pid ;;
+      dnsplane) run_dnsperf dnsplane "$ours_port" $ours_pid ;;
+    esac
+  done
+done
+for name in nsd knot dnsplane; do
+  declare "${name}_qps=$(median "$work/results.$name" 1)" "${name}_lat=$(median "$work/results.$name" 2)" \
+          "${name}_lost=$(median "$work/results.$name" 3)" "${name}_cpu=$(median "$work/results.$name" 4)"
+done
+ours_qps=$dnsplane_qps ours_lat=$dnsplane_lat ours_lost=$dnsplane_lost ours_cpu=$dnsplane_cpu
 
 total=$(( records + 8 ))
 nsd_mem=$(pss $nsd_pid $nsd_pids); knot_mem=$(pss $knot_pid); ours_mem=$(pss $ours_pid)
@@ -161,10 +192,11 @@ t0=$(date +%s.%N); start_ours; wait_serial "$ours_port"; t1=$(date +%s.%N)
 restart=$(echo "$t1 - $t0" | bc -l)
 
 per_record() { echo "scale=0; $1 * 1024 / $total" | bc; }
-printf "\n%-10s %12s %14s %8s %16s %16s\n" server "queries/s" "latency (ms)" lost "PSS bytes/rec" "peak bytes/rec"
-printf "%-10s %12.0f %14.3f %8s %16s %16s\n" nsd "$nsd_qps" "$(echo "$nsd_lat * 1000" | bc -l)" "$nsd_lost" "$(per_record "$nsd_mem")" "$(per_record "$nsd_peak")"
-printf "%-10s %12.0f %14.3f %8s %16s %16s\n" knot "$knot_qps" "$(echo "$knot_lat * 1000" | bc -l)" "$knot_lost" "$(per_record "$knot_mem")" "$(per_record "$knot_peak")"
-printf "%-10s %12.0f %14.3f %8s %16s %16s\n" dnsplane "$ours_qps" "$(echo "$ours_lat * 1000" | bc -l)" "$ours_lost" "$(per_record "$ours_mem")" "$(per_record "$ours_peak")"
+printf "\n%-10s %12s %16s %14s %8s %16s %16s\n" server "queries/s" "per CPU-second" "latency (ms)" lost "PSS bytes/rec" "peak bytes/rec"
+printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" nsd "$nsd_qps" "$nsd_cpu" "$(echo "$nsd_lat * 1000" | bc -l)" "$nsd_lost" "$(per_record "$nsd_mem")" "$(per_record "$nsd_peak")"
+printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" knot "$knot_qps" "$knot_cpu" "$(echo "$knot_lat * 1000" | bc -l)" "$knot_lost" "$(per_record "$knot_mem")" "$(per_record "$knot_peak")"
+printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" dnsplane "$ours_qps" "$ours_cpu" "$(echo "$ours_lat * 1000" | bc -l)" "$ours_lost" "$(per_record "$ours_mem")" "$(per_record "$ours_peak")"
 echo
 echo "dnsplane/nsd queries/s: $(echo "scale=2; $ours_qps / $nsd_qps" | bc)x, dnsplane/knot: $(echo "scale=2; $ours_qps / $knot_qps" | bc)x"
+echo "dnsplane/nsd answers per CPU-second: $(echo "scale=2; $ours_cpu / $nsd_cpu" | bc)x, dnsplane/knot: $(echo "scale=2; $ours_cpu / $knot_cpu" | bc)x"
 echo "dnsplane restart to first answer from disk: $(printf '%.3f' "$restart") s ($records records)"
