@@ -24,7 +24,7 @@ public actor PrimaryZone {
     private let threadPool: NIOThreadPool
     private let logger: Logger
     private let published: NIOLockedValueBox<PublishedVersion>
-    private var pending: [PendingUpdate] = []
+    private var pending: [Work] = []
     private var draining = false
     private var entriesSinceSnapshot = 0
     /// Called after each new version is durable, with the version (NOTIFY, catalogs).
@@ -153,58 +153,84 @@ public actor PrimaryZone {
     /// Queues an UPDATE and returns once it is durable and published (or refused).
     public func update(_ message: Message, signer: DomainName?) async -> UpdateResult {
         await withCheckedContinuation { continuation in
-            pending.append(PendingUpdate(message: message, signer: signer, continuation: continuation))
-            if !draining {
-                draining = true
-                Task { await self.drain() }
-            }
+            enqueue(.update(PendingUpdate(message: message, signer: signer, continuation: continuation)))
+        }
+    }
+
+    /// Everything that changes the zone waits in one queue and is carried out by one
+    /// loop, so an UPDATE group and a source reload never interleave across the
+    /// suspension of a journal write: nothing is published before it is durable, and
+    /// the journal's entries follow each other serial by serial.
+    enum Work {
+        case update(PendingUpdate)
+        case reload(CheckedContinuation<PrimaryReloadReport, Never>)
+    }
+
+    private func enqueue(_ work: Work) {
+        pending.append(work)
+        if !draining {
+            draining = true
+            Task { await self.drain() }
         }
     }
 
     private func drain() async {
         while !pending.isEmpty {
-            let batch = pending
-            pending = []
-            let before = state
-            var entries: [JournalEntry] = []
-            var results: [UpdateResult] = []
-            let processor = UpdateProcessor(policy: configuration.updatePolicy, checkPolicy: configuration.checkPolicy)
-            let now = configuration.clock()
-            for item in batch {
-                switch processor.process(item.message, zone: state.zone, signer: item.signer) {
-                case .rejected(let rcode, let reason, let checks):
-                    logger.notice("\(origin): UPDATE from \(item.signer.map { "\($0)" } ?? "unsigned") refused (\(rcode)): \(reason)")
-                    results.append(UpdateResult(rcode: rcode, reason: reason, checks: checks, serial: nil))
-                case .unchanged:
-                    results.append(UpdateResult(rcode: .noError, reason: nil, checks: [], serial: nil))
-                case .changed(let zone, let removed, let added, let soa):
-                    do {
-                        let entry = try state.commitUpdate(zone: zone, removed: removed, added: added, requested: soa,
-                                                           serialPolicy: configuration.serialPolicy, now: now)
-                        entries.append(entry)
-                        results.append(UpdateResult(rcode: .noError, reason: nil, checks: [], serial: entry.changeset.serialTo))
-                    } catch {
-                        results.append(UpdateResult(rcode: .servFail, reason: "\(error)", checks: [], serial: nil))
-                    }
+            if case .reload(let continuation) = pending[0] {
+                pending.removeFirst()
+                continuation.resume(returning: await reloadNow())
+            } else {
+                // The UPDATEs up to the next reload form one group: one fsync.
+                let end = pending.firstIndex { if case .reload = $0 { return true } else { return false } } ?? pending.count
+                let batch = pending[..<end].compactMap { work -> PendingUpdate? in
+                    if case .update(let update) = work { return update } else { return nil }
                 }
+                pending.removeFirst(end)
+                await commit(batch)
             }
-            if !entries.isEmpty {
-                do {
-                    try await appendDurably(entries)
-                    entriesSinceSnapshot += entries.count
-                    publish()
-                    logger.info("\(origin): \(entries.count) update\(entries.count == 1 ? "" : "s") committed, serial \(state.serial)")
-                } catch {
-                    // Nothing was acknowledged: roll back and fail the whole group.
-                    state = before
-                    logger.error("\(origin): journal write failed, \(entries.count) updates not applied: \(error)")
-                    results = results.map { $0.serial != nil ? UpdateResult(rcode: .servFail, reason: "journal write failed", checks: [], serial: nil) : $0 }
-                }
-            }
-            for (item, result) in zip(batch, results) { item.continuation.resume(returning: result) }
             await compactIfNeeded()
         }
         draining = false
+    }
+
+    private func commit(_ batch: [PendingUpdate]) async {
+        let before = state
+        var entries: [JournalEntry] = []
+        var results: [UpdateResult] = []
+        let processor = UpdateProcessor(policy: configuration.updatePolicy, checkPolicy: configuration.checkPolicy)
+        let now = configuration.clock()
+        for item in batch {
+            switch processor.process(item.message, zone: state.zone, signer: item.signer) {
+            case .rejected(let rcode, let reason, let checks):
+                logger.notice("\(origin): UPDATE from \(item.signer.map { "key \($0)" } ?? "unsigned") refused (\(rcode)): \(reason)")
+                results.append(UpdateResult(rcode: rcode, reason: reason, checks: checks, serial: nil))
+            case .unchanged:
+                results.append(UpdateResult(rcode: .noError, reason: nil, checks: [], serial: nil))
+            case .changed(let zone, let removed, let added, let soa):
+                do {
+                    let entry = try state.commitUpdate(zone: zone, removed: removed, added: added, requested: soa,
+                                                       serialPolicy: configuration.serialPolicy, now: now)
+                    entries.append(entry)
+                    results.append(UpdateResult(rcode: .noError, reason: nil, checks: [], serial: entry.changeset.serialTo))
+                } catch {
+                    results.append(UpdateResult(rcode: .servFail, reason: "\(error)", checks: [], serial: nil))
+                }
+            }
+        }
+        if !entries.isEmpty {
+            do {
+                try await appendDurably(entries)
+                entriesSinceSnapshot += entries.count
+                publish()
+                logger.info("\(origin): \(entries.count) update\(entries.count == 1 ? "" : "s") committed, serial \(state.serial)")
+            } catch {
+                // Nothing was acknowledged: roll back and fail the whole group.
+                state = before
+                logger.error("\(origin): journal write failed, \(entries.count) updates not applied: \(error)")
+                results = results.map { $0.serial != nil ? UpdateResult(rcode: .servFail, reason: "journal write failed", checks: [], serial: nil) : $0 }
+            }
+        }
+        for (item, result) in zip(batch, results) { item.continuation.resume(returning: result) }
     }
 
     private func appendDurably(_ entries: [JournalEntry]) async throws {
@@ -226,40 +252,47 @@ public actor PrimaryZone {
 
     // MARK: Source reload
 
-    /// Reads the source again. A source that fails keeps the last good version.
+    /// Reads the source again, in turn with the UPDATEs. A source that fails keeps the
+    /// last good version.
     public func reload() async -> PrimaryReloadReport {
+        await withCheckedContinuation { continuation in enqueue(.reload(continuation)) }
+    }
+
+    private func reloadNow() async -> PrimaryReloadReport {
         let source: PrimarySource
         do {
             source = try PrimarySource.read(path: sourcePath, origin: origin, checkPolicy: configuration.checkPolicy)
         } catch {
             logger.error("\(origin): cannot read \(sourcePath): \(error); keeping serial \(state.serial)")
-            return .failed([], "\(error)")
+            return .failed(["\(sourcePath): \(error)"])
         }
-        if source.digest == state.sourceDigest { return .unchanged }
+        if source.digest == state.sourceDigest { return .unchanged(state.serial) }
         let before = state
         switch state.reload(source: source.result, digest: source.digest, checkPolicy: configuration.checkPolicy,
                             serialPolicy: configuration.serialPolicy, now: configuration.clock()) {
         case .unchanged:
-            return .unchanged
+            return .unchanged(state.serial)
         case .rejected(let diagnostics):
+            var lines: [String] = []
             for diagnostic in diagnostics.prefix(20) {
-                let place = diagnostic.location.map { "\(source.result.files.path(of: $0)):\($0.line):\($0.column): " } ?? "\(sourcePath): "
-                logger.error("\(place)\(diagnostic.message) [\(diagnostic.check)]")
+                let place = diagnostic.location.map { "\(source.result.files.path(of: $0)):\($0.line):\($0.column)" } ?? sourcePath
+                lines.append("\(place): \(diagnostic.severity): \(diagnostic.message) [\(diagnostic.check)]")
             }
+            if diagnostics.count > 20 { lines.append("\(sourcePath): and \(diagnostics.count - 20) more") }
+            for line in lines { logger.error("\(line)") }
             logger.error("\(origin): source rejected, still serving serial \(state.serial)")
-            return .failed(diagnostics, nil)
+            return .failed(lines)
         case .published(let entry):
             do {
                 try await appendDurably([entry])
             } catch {
                 state = before
                 logger.error("\(origin): journal write failed, reload not applied: \(error)")
-                return .failed([], "\(error)")
+                return .failed(["\(error)"])
             }
             entriesSinceSnapshot += 1
             publish()
             logger.info("\(origin): source reloaded, serial \(state.serial) (+\(entry.changeset.added.count) -\(entry.changeset.removed.count))")
-            await compactIfNeeded()
             return .published(entry.changeset.serialTo)
         }
     }
@@ -301,10 +334,14 @@ public actor PrimaryZone {
 }
 
 /// The outcome of a source reload, for the log and `dnsplane reload`.
-public enum PrimaryReloadReport: Sendable {
-    case unchanged
+public enum PrimaryReloadReport: Sendable, Equatable {
+    /// The source did not change what is published; the serial served.
+    case unchanged(UInt32)
+    /// A new version was published under this serial.
     case published(UInt32)
-    case failed([Diagnostic], String?)
+    /// The source failed; the last good version stays. One line per finding, each
+    /// starting with file:line:column where there is one.
+    case failed([String])
 }
 
 public enum PrimaryZoneError: Error, CustomStringConvertible {
@@ -319,6 +356,15 @@ public enum PrimaryZoneError: Error, CustomStringConvertible {
             return "the source fails its checks (\(result.errorCount) errors), first: \(place)\(first?.message ?? "") [\(first?.check.rawValue ?? "")]"
         case .journalGap(let expected, let found):
             return "the journal does not follow the snapshot: expected an entry from serial \(expected), found one from \(found)"
+        }
+    }
+
+    /// One line per finding, file:line:column first, for reports.
+    public var lines: [String] {
+        guard case .sourceFails(let result) = self else { return [description] }
+        return result.diagnostics.filter { $0.severity == .error }.prefix(20).map { diagnostic in
+            let place = diagnostic.location.map { "\(result.files.path(of: $0)):\($0.line):\($0.column)" } ?? "?"
+            return "\(place): error: \(diagnostic.message) [\(diagnostic.check)]"
         }
     }
 }
