@@ -71,7 +71,9 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
+        // Unit tests, and end-to-end tests that run the `dnsplane` binary (a primary to
+        // kill -9) beside real nsupdate, named and knotd.
+        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport", "dnsplane"]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
