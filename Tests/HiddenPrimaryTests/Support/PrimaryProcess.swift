@@ -43,6 +43,15 @@ final class PrimaryProcess: @unchecked Sendable {
         return arguments + extraArguments
     }
 
+    /// Adds another key (a file and a --key-file flag, before `start`); returns it in
+    /// `dig -y` / `nsupdate -y` form.
+    func addKey(_ key: TSIGKey) throws -> String {
+        let name = String(key.name.bindText.hasSuffix(".") ? key.name.bindText.dropLast() : Substring(key.name.bindText))
+        let file = try scratch.write("key-\(name).conf", key.bindConfiguration)
+        extraArguments += ["--key-file", file]
+        return "\(key.algorithm.bindName):\(name):\(Base64.encodeString(key.secret))"
+    }
+
     /// Starts the primary and waits until it answers (anything: it is hidden).
     func start(timeout: TimeInterval = 30) throws {
         let log = scratch.path("primary-\(logs.count + 1).log")
@@ -85,11 +94,12 @@ final class PrimaryProcess: @unchecked Sendable {
     /// The key as `dig -y` and `nsupdate -y` take it.
     var keyArgument: String { "hmac-sha256:update-key:\(Base64.encodeString(key.secret))" }
 
-    /// Runs BIND's nsupdate with `commands` (the server and key are set here).
-    func nsupdate(_ commands: String) throws -> (status: Int32, output: String) {
+    /// Runs BIND's nsupdate with `commands` (the server and key are set here; another
+    /// key in `-y` form may be given).
+    func nsupdate(_ commands: String, key: String? = nil) throws -> (status: Int32, output: String) {
         guard let nsupdate = Peers.find("nsupdate") else { throw Peers.Missing(name: "nsupdate") }
         let script = "server \(address) \(port)\n" + commands + (commands.hasSuffix("\n") ? "" : "\n")
-        return try Shell.run(nsupdate, ["-y", keyArgument, "-t", "5"], input: script)
+        return try Shell.run(nsupdate, ["-y", key ?? keyArgument, "-t", "5"], input: script)
     }
 
     /// Runs dig against the primary.
