@@ -18,7 +18,8 @@ import ZoneCompiler
 public final class PrimaryService: Service, @unchecked Sendable {
     public let configuration: PrimaryConfiguration
     private let logger: Logger
-    private let threadPool: NIOThreadPool
+    /// One thread where the zones' actors run and block on their journal's fsyncs.
+    private let storageGroup: MultiThreadedEventLoopGroup
     /// The zones served; the request handler reads it from the event loops.
     public let table = PrimaryZoneTable()
     public private(set) var listener: DNSListener?
@@ -32,8 +33,7 @@ public final class PrimaryService: Service, @unchecked Sendable {
     public init(configuration: PrimaryConfiguration, logger: Logger = Logger(label: "dnsplane.primary")) {
         self.configuration = configuration
         self.logger = logger
-        self.threadPool = NIOThreadPool(numberOfThreads: 1)
-        threadPool.start()
+        self.storageGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     }
 
     public var zones: [PrimaryZone] { table.all }
@@ -85,7 +85,7 @@ public final class PrimaryService: Service, @unchecked Sendable {
                 serialPolicy: configuration.serialPolicy, historyLimit: configuration.historyLimit,
                 compactAfterEntries: configuration.compactAfterEntries)
             let zone = try PrimaryZone.open(origin: origin, sourcePath: file, dataDirectory: configuration.dataDirectory,
-                                            configuration: zoneConfiguration, threadPool: threadPool, logger: logger,
+                                            configuration: zoneConfiguration, storageLoop: storageGroup.next(), logger: logger,
                                             now: UInt64(time(nil)))
             // An edit made while we were down is published now (or reported, if it fails).
             let outcome = await zone.reload()
@@ -201,7 +201,7 @@ public final class PrimaryService: Service, @unchecked Sendable {
         await exchanger?.close()
         for zone in table.all { await zone.close() }
         unlink(pidFile)
-        try? await threadPool.shutdownGracefully()
+        try? await storageGroup.shutdownGracefully()
         logger.info("primary stopped")
     }
 

@@ -16,10 +16,13 @@ extension ZoneChecker {
             zone.node(name).map { $0.has(.ns) || $0.has(.dname) } ?? true
         }
         for id in 0..<Int32(zone.names.count) where zone.isLive(id) && !affected.contains(id) {
-            let name = zone.names.name(id)
-            if changedCuts.contains(where: { name.isSubdomain(of: $0) }) {
-                affected.insert(id)
-                continue
+            // Most changes make no cut: then no name need be built to look below one.
+            if !changedCuts.isEmpty {
+                let name = zone.names.name(id)
+                if changedCuts.contains(where: { name.isSubdomain(of: $0) }) {
+                    affected.insert(id)
+                    continue
+                }
             }
             var index = zone.heads[Int(id)]
             while index >= 0 {
