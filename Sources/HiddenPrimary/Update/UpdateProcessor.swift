@@ -272,7 +272,13 @@ public struct UpdateProcessor: Sendable {
         }
         let updated = builder.zone
 
-        let findings = ZoneChecker.check(updated, policy: checkPolicy, changedNames: touched)
+        // Names that others point at can only be broken by losing addresses, gaining
+        // a CNAME or DNAME, or going away.
+        var atRisk = Set<DomainName>()
+        for record in removed where record.type == .a || record.type == .aaaa { atRisk.insert(record.owner) }
+        for record in added where record.type == .cname || record.type == .dname { atRisk.insert(record.owner) }
+        for name in touched where updated.node(name) == nil { atRisk.insert(name) }
+        let findings = ZoneChecker.check(updated, policy: checkPolicy, changedNames: touched, referencesAtRisk: atRisk)
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             let reason = errors.prefix(3).map { "[\($0.check)] \($0.message)" }.joined(separator: "; ")
