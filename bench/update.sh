@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Durable UPDATEs per second, and latency from UPDATE to visible on a secondary: the
+# dnsplane hidden primary against a BIND named primary doing the same, in one run.
+#
+#   bash bench/update.sh [CLIENTS] [UPDATES_PER_CLIENT] [LATENCY_SAMPLES]   (default 8 250 200)
+#
+# Throughput: CLIENTS BIND nsupdate processes at once, each sending its updates one
+# after the other (one new A record per UPDATE, TSIG hmac-sha256, over UDP), against
+# each primary in turn; then every record is checked to be there. Both primaries
+# answer an UPDATE only once its journal entry is fsynced.
+#
+# Latency: one UPDATE at a time (bench/update_latency.py), from sending it to the
+# first answer for the new name from a secondary that follows the primary by NOTIFY
+# and IXFR. The secondary is BIND named in both cases, so the figures compare the
+# primaries (NOTIFY at once: notify-delay 0 for BIND).
+#
+# Needs: named, nsupdate, dig (bind9, bind9-dnsutils), python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+clients=${1:-8}
+per_client=${2:-250}
+samples=${3:-200}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in named nsupdate dig python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }
+done
+
+echo "building dnsplane (release)..." >&2
+swift build -c release --product dnsplane >/dev/null
+dnsplane=$(swift build -c release --show-bin-path)/dnsplane
+
+free_port() {
+  python3 - <<'PY'
+import random, socket
+while True:
+    port = random.randint(20000, 60000)
+    try:
+        for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+            s = socket.socket(socket.AF_INET, kind)
+            s.bind(("127.0.0.1", port))
+            s.close()
+        print(port)
+        break
+    except OSError:
+        pass
+PY
+}
+
+secret=$(head -c 32 /dev/urandom | base64)
+cat >"$work/key.conf" <<EOF
+key "bench-key" { algorithm hmac-sha256; secret "$secret"; };
+EOF
+zone=bench.test
+{
+  echo '$TTL 300'
+  echo "@ SOA ns1 hostmaster 1 3600 900 604800 300"
+  echo "@ NS ns1"
+  echo "@ NS ns2"
+  echo "ns1 A 192.0.2.1"
+  echo "ns2 A 192.0.2.2"
+  for i in $(seq 1000); do echo "host$i A 10.0.$((i / 250)).$((i % 250))"; done
+} >"$work/$zone.zone"
+
+# named DIR PORT ZONE-STATEMENT: a named with its own everything, in the foreground.
+start_named() {
+  local dir=$1 port=$2 zone_statement=$3
+  mkdir -p "$dir"
+  cat >"$dir/named.conf" <<EOF
+options {
+  directory "$dir"; pid-file "$dir/named.pid"; session-keyfile "$dir/session.key";
+  managed-keys-directory "$dir"; listen-on port $port { 127.0.0.1; }; listen-on-v6 { none; };
+  recursion no; dnssec-validation no; notify-delay 0; notify-rate 1000; serial-query-rate 1000;
+};
+controls { };
+logging { channel out { file "$dir/named.log"; severity info; print-time yes; }; category default { out; }; };
+include "$work/key.conf";
+$zone_statement
+EOF
+  named -g -c "$dir/named.conf" -n 2 >"$dir/stderr.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_serial() {  # PORT: until the server answers SOA for the zone
+  for _ in $(seq 300); do
+    dig @127.0.0.1 -p "$1" +short +tries=1 +time=1 -y "hmac-sha256:bench-key:$secret" "$zone" SOA 2>/dev/null | grep -q hostmaster && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing answers on port $1" >&2
+  exit 1
+}
+
+# throughput LABEL PORT: CLIENTS nsupdates at once; prints updates/s.
+throughput() {
+  local label=$1 port=$2
+  for c in $(seq "$clients"); do
+    {
+      echo "server 127.0.0.1 $port"
+      echo "zone $zone"
+      for n in $(seq "$per_client"); do
+        echo "update add t-$label-$c-$n.$zone 300 A 10.$c.$((n / 250)).$((n % 250))"
+        echo "send"
+      done
+    } >"$work/script-$label-$c"
+  done
+  local start end failed=0
+  start=$(date +%s.%N)
+  local client_pids=()
+  for c in $(seq "$clients"); do
+    nsupdate -y "hmac-sha256:bench-key:$secret" -t 10 "$work/script-$label-$c" >"$work/nsupdate-$label-$c.log" 2>&1 &
+    client_pids+=($!)
+  done
+  for pid in "${client_pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
+  end=$(date +%s.%N)
+  if [ "$failed" -gt 0 ]; then
+    echo "bench: $failed nsupdate clients failed against $label" >&2
+    cat "$work/nsupdate-$label-1.log" >&2
+    exit 1
+  fi
+  local total=$((clients * per_client))
+  local present
+  present=$(dig @127.0.0.1 -p "$port" -y "hmac-sha256:bench-key:$secret" "$zone" AXFR | grep -c "^t-$label-" || true)
+  if [ "$present" -ne "$total" ]; then
+    echo "bench: $label holds $present of the $total records acknowledged" >&2
+    exit 1
+  fi
+  echo "scale=0; $total / ($end - $start)" | bc
+}
+
+declare -A rate latency
+
+# --- dnsplane: hidden primary, BIND named secondary ---------------------------------
+primary_port=$(free_port)
+secondary_port=$(free_port)
+mkdir -p "$work/ours/zones"
+cp "$work/$zone.zone" "$work/ours/zones/"
+"$dnsplane" primary --zones "$work/ours/zones" --data-dir "$work/ours/data" --listen "127.0.0.1:$primary_port" \
+  --secondary "127.0.0.1:$secondary_port" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
+  >"$work/ours/primary.log" 2>&1 &
+pids+=($!)
+start_named "$work/ours/secondary" "$secondary_port" "zone \"$zone\" { type secondary; file \"$zone.db\"; notify no;
+  primaries { 127.0.0.1 port $primary_port key bench-key; }; allow-notify { 127.0.0.1; }; };"
+wait_serial "$primary_port"
+wait_serial "$secondary_port"
+echo "dnsplane: throughput..." >&2
+rate[dnsplane]=$(throughput dnsplane "$primary_port")
+echo "dnsplane: latency..." >&2
+latency[dnsplane]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" dnsplane 5)
+cleanup_pids=("${pids[@]}"); pids=()
+for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+
+# --- BIND: named primary, BIND named secondary ----------------------------------------
+primary_port=$(free_port)
+secondary_port=$(free_port)
+mkdir -p "$work/bind/primary"
+cp "$work/$zone.zone" "$work/bind/primary/$zone.zone"
+start_named "$work/bind/primary" "$primary_port" "zone \"$zone\" { type primary; file \"$zone.zone\";
+  allow-update { key bench-key; }; allow-transfer { key bench-key; }; notify explicit;
+  also-notify { 127.0.0.1 port $secondary_port; }; };"
+start_named "$work/bind/secondary" "$secondary_port" "zone \"$zone\" { type secondary; file \"$zone.db\"; notify no;
+  primaries { 127.0.0.1 port $primary_port key bench-key; }; allow-notify { 127.0.0.1; }; };"
+wait_serial "$primary_port"
+wait_serial "$secondary_port"
+echo "named: throughput..." >&2
+rate[named]=$(throughput named "$primary_port")
+echo "named: latency..." >&2
+latency[named]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" named 5)
+
+echo
+echo "durable UPDATEs/s ($clients nsupdate clients x $per_client updates, one A record each):"
+printf "  %-10s %8s\n" dnsplane "${rate[dnsplane]}" named "${rate[named]}"
+echo "  ratio dnsplane/named: $(echo "scale=2; ${rate[dnsplane]} / ${rate[named]}" | bc)"
+echo "UPDATE -> visible on a named secondary (NOTIFY + IXFR), one at a time:"
+echo "  ${latency[dnsplane]}"
+echo "  ${latency[named]}"
