@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DNSServer", targets: ["DNSServer"]),
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
+        .executable(name: "nsupdate-swift", targets: ["nsupdate-swift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // BIND 9.18's nsupdate: the language, session and discovery logic, with the
+        // sockets in one small transport type; the executable is a thin shell.
+        .target(name: "NSUpdate", dependencies: ["DNSCore", "TSIG", "ZoneCompiler"]),
+        .executableTarget(name: "nsupdate-swift", dependencies: ["NSUpdate"]),
         .executableTarget(
             name: "dnsplane",
             dependencies: [
@@ -47,6 +52,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Times the query responder alone, in process: `bash bench/responder.sh`.
+        .executableTarget(name: "ResponderBenchmark", dependencies: ["DNSServer", "ZoneCompiler", "DNSCore"],
+                          path: "Benchmarks/ResponderBenchmark"),
         // libFuzzer targets: build with
         //   swift build --sanitize=fuzzer --scratch-path .build-fuzz --product NAME
         .executableTarget(name: "FuzzZoneParser", dependencies: ["ZoneCompiler"], path: "Fuzz/FuzzZoneParser",
@@ -75,8 +83,14 @@ let package = Package(
         // kill -9) beside real nsupdate, named and knotd.
         .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport", "dnsplane"]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
-        .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"]),
+        // The checkzone corpus is read from the source tree at test time (#filePath),
+        // not bundled.
+        .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"], exclude: ["Corpus"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
         .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
+        // The language and session without sockets, then the built binary against BIND's
+        // nsupdate and a real named (the corpus), and --wait against secondaries.
+        .testTarget(name: "NSUpdateTests", dependencies: ["NSUpdate", "nsupdate-swift", "DNSCore", "TSIG", "TestSupport"],
+                    exclude: ["Corpus"]),
     ]
 )

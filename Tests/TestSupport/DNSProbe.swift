@@ -60,6 +60,44 @@ public enum DNSProbe {
         return try Message(wire: exchange(message.encode(), server: server, port: port, tcp: tcp, timeout: timeout))
     }
 
+    /// Transfers `zone` (AXFR over TCP) and returns its records in the order sent, the
+    /// closing SOA left out. Reads messages until the second SOA, at most 10 000.
+    public static func axfr(_ zone: DomainName, server: String = "127.0.0.1", port: UInt16,
+                            timeout: TimeInterval = 5) throws -> [ResourceRecord] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
+        defer { close(fd) }
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        sin.sin_addr.s_addr = inet_addr(server)
+        let connected = withUnsafePointer(to: &sin) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw Failure(description: "connect to \(server):\(port) failed: errno \(errno)") }
+        let query = Message(header: MessageHeader(id: UInt16.random(in: 1...0xFFFF)), questions: [Question(name: zone, type: .axfr)]).encode()
+        let framed = [UInt8(query.count >> 8), UInt8(truncatingIfNeeded: query.count)] + query
+        guard send(fd, framed, framed.count, 0) == framed.count else { throw Failure(description: "send failed") }
+        var records: [ResourceRecord] = []
+        var soaCount = 0
+        for _ in 0..<10_000 {
+            let header = try readExactly(fd, 2)
+            let message = try Message(wire: readExactly(fd, Int(header[0]) << 8 | Int(header[1])))
+            guard message.header.rcode == .noError else { throw Failure(description: "AXFR of \(zone): \(message.header.rcode)") }
+            for record in message.answers {
+                if record.type == .soa {
+                    soaCount += 1
+                    if soaCount == 2 { return records }
+                }
+                records.append(record)
+            }
+        }
+        throw Failure(description: "AXFR of \(zone) did not end")
+    }
+
     /// The SOA serial `server` answers for `zone`, or nil when it does not answer.
     public static func serial(of zone: DomainName, server: String = "127.0.0.1", port: UInt16) -> UInt32? {
         guard let answer = try? query(zone, .soa, server: server, port: port, timeout: 0.5),

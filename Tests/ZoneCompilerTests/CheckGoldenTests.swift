@@ -25,6 +25,8 @@ struct CheckGoldenTests {
         var withHeader = true
         var maxTTL: UInt32? = nil
         var previousSerial: UInt32? = nil
+        /// For checks our profile turns off: the profile the case runs under.
+        var profile: CheckPolicy.Profile = .dnsplane
         var testDescription: String { check.rawValue }
     }
 
@@ -87,10 +89,22 @@ struct CheckGoldenTests {
         Case(check: .soaTimers, text: "$TTL 300\n@ SOA ns1 hostmaster 1 900 3600 604800 300\n@ NS ns1\n@ NS ns2\nns1 A 192.0.2.1\nns2 A 192.0.2.2\n",
              severity: .warning, line: 2, withHeader: false),
         Case(check: .cnameTargetMissing, text: "www CNAME nothere\n", severity: .warning, line: 7),
+        Case(check: .obsoleteType, text: "mail MD relay.example.\n", severity: .error, line: 7),
+        Case(check: .ttlInherited, text: "@ 300 SOA ns1 hostmaster 1 3600 900 604800 300\n@ NS ns1\n@ NS ns2\nns1 A 192.0.2.1\nns2 A 192.0.2.2\n",
+             severity: .warning, line: 2, withHeader: false),
+        Case(check: .ownerInheritedAfterOrigin, text: "www A 192.0.2.9\n$ORIGIN sub.example.\n  TXT \"whose?\"\n", severity: .warning, line: 9),
+        Case(check: .noFinalNewline, text: "www A 192.0.2.9", severity: .warning, line: 7, profile: .namedCheckzone),
+        Case(check: .resinfoMultiple, text: "resolver RESINFO qnamemin\nresolver RESINFO exterr=15\n", severity: .error, line: 8),
+        Case(check: .cdsDNSKEYMismatch, text: "@ CDNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n",
+             severity: .error, line: 7),
+        Case(check: .nsec3paramUnsupported, text: "@ NSEC3PARAM 2 0 0 -\n", severity: .error, line: 7),
+        Case(check: .nsec3paramIterations, text: "@ NSEC3PARAM 1 0 200 AABBCCDD\n", severity: .warning, line: 7),
+        Case(check: .wildcardNS, text: "*.dyn NS ns1\n", severity: .error, line: 7),
+        Case(check: .nsec3OwnerNotHash, text: "www NSEC3 1 0 0 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR A\n", severity: .error, line: 7),
     ]
 
     static func compile(_ c: Case) -> CompileResult {
-        var policy = CheckPolicy.dnsplane
+        var policy = CheckPolicy(profile: c.profile)
         policy.maxTTL = c.maxTTL
         let options = CompileOptions(origin: "example.", policy: policy, previousSerial: c.previousSerial)
         return Compiler.compile(text: (c.withHeader ? header : "") + c.text, name: "golden.zone", options: options)

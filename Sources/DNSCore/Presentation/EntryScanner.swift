@@ -1,6 +1,8 @@
 /// Splits presentation text into entries (RFC 1035 §5.1): blanks separate tokens, `;`
 /// starts a comment, parentheses continue an entry across lines, `"` quotes a token,
-/// and a backslash escapes the next byte. CR is a blank, so CRLF files read the same.
+/// and a backslash escapes the next byte. As in BIND's lexer, CRLF ends a line like
+/// LF, and so does a lone CR outside quotes (without counting a line); inside quotes a
+/// CR is data and a backslash-newline is an escaped newline.
 ///
 /// It scans a buffer that may hold only part of a file: when an entry runs past the
 /// end of the buffer and more input exists, it answers `.needMore` and the caller
@@ -46,8 +48,25 @@ public enum EntryScanner {
                 checkLeadingBlank = false
             }
             switch c {
-            case 0x20, 0x09, 0x0D:
+            case 0x20, 0x09:
                 i += 1
+            case 0x0D:
+                if i + 1 < n {
+                    i += 1
+                    // CRLF: the LF ends the line.
+                    if buffer[i] == 0x0A { continue }
+                } else if !isEndOfInput {
+                    return .needMore
+                } else {
+                    i += 1
+                }
+                lineStart = i
+                if depth == 0 {
+                    if !entry.tokens.isEmpty { return .entry(next: i, nextLine: line) }
+                    entry.line = line
+                    entry.leadingBlank = false
+                    checkLeadingBlank = true
+                }
             case 0x0A:
                 i += 1
                 line += 1
@@ -76,6 +95,7 @@ public enum EntryScanner {
                 i += 1
             case UInt8(ascii: "\""):
                 let column = i - lineStart + 1
+                let tokenLine = line
                 var j = i + 1
                 while true {
                     guard j < n else {
@@ -92,15 +112,17 @@ public enum EntryScanner {
                             if !isEndOfInput { return .needMore }
                             throw TextError(.unbalancedQuotes, "unbalanced quotes", line: line, column: column)
                         }
-                        if buffer[j + 1] == 0x0A {
-                            throw TextError(.unbalancedQuotes, "unbalanced quotes: the line ends inside a quoted string", line: line, column: column)
-                        }
                         j += 2
+                        if buffer[j - 1] == 0x0A {
+                            // An escaped newline is part of the string.
+                            line += 1
+                            lineStart = j
+                        }
                     } else {
                         j += 1
                     }
                 }
-                append(buffer, i + 1, j, quoted: true, line: line, column: column, to: &entry)
+                append(buffer, i + 1, j, quoted: true, line: tokenLine, column: column, to: &entry)
                 i = j + 1
             default:
                 let column = i - lineStart + 1
@@ -114,7 +136,7 @@ public enum EntryScanner {
                             if !isEndOfInput { return .needMore }
                             throw TextError(.badEscape, "backslash at end of input", line: line, column: j - lineStart + 1)
                         }
-                        if buffer[j + 1] == 0x0A {
+                        if buffer[j + 1] == 0x0A || buffer[j + 1] == 0x0D {
                             throw TextError(.badEscape, "backslash at end of line", line: line, column: j - lineStart + 1)
                         }
                         j += 2

@@ -9,6 +9,16 @@ public struct TextToken: Sendable, Equatable {
     public var column: Int32
     public var isQuoted: Bool
 
+    /// Public so other tokenizers (nsupdate's, whose lexer knows no comments or
+    /// parentheses) can hand their tokens to the same RDATA readers.
+    public init(start: Int32, end: Int32, line: Int32, column: Int32, isQuoted: Bool) {
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.isQuoted = isQuoted
+    }
+
     public var range: Range<Int> { Int(start)..<Int(end) }
 }
 

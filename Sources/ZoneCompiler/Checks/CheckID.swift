@@ -20,6 +20,7 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let noOwner = CheckID("no-owner")
     public static let noTTL = CheckID("no-ttl")
     public static let classMismatch = CheckID("class-mismatch")
+    public static let obsoleteType = CheckID("obsolete-type")
 
     // Records that read but cannot be loaded as written.
     public static let ttlFromSOAMinimum = CheckID("ttl-from-soa-minimum")
@@ -28,6 +29,9 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let ttlTooLarge = CheckID("ttl-too-large")
     public static let maxTTL = CheckID("max-ttl")
     public static let directiveTrailingText = CheckID("directive-trailing-text")
+    public static let ttlInherited = CheckID("ttl-inherited")
+    public static let ownerInheritedAfterOrigin = CheckID("owner-inherited-after-origin")
+    public static let noFinalNewline = CheckID("no-final-newline")
 
     // Zone structure (RFC 1034/1035, and Knot's mandatory semantic checks).
     public static let soaMissing = CheckID("soa-missing")
@@ -37,14 +41,20 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let cnameAndOtherData = CheckID("cname-and-other-data")
     public static let cnameMultiple = CheckID("cname-multiple")
     public static let dnameMultiple = CheckID("dname-multiple")
+    public static let resinfoMultiple = CheckID("resinfo-multiple")
     public static let dataBelowDNAME = CheckID("data-below-dname")
     public static let nsBesideDNAME = CheckID("ns-beside-dname")
     public static let dsAtApex = CheckID("ds-at-apex")
+    public static let cdsDNSKEYMismatch = CheckID("cds-dnskey-mismatch")
+    public static let nsec3paramUnsupported = CheckID("nsec3param-unsupported")
+    public static let nsec3paramIterations = CheckID("nsec3param-iterations")
+    public static let wildcardNS = CheckID("wildcard-ns")
     public static let occludedData = CheckID("occluded-data")
 
     // Names (BIND's check-names, -k).
     public static let ownerNotHostname = CheckID("owner-not-hostname")
     public static let targetNotHostname = CheckID("target-not-hostname")
+    public static let nsec3OwnerNotHash = CheckID("nsec3-owner-not-hash")
 
     // Integrity (BIND's -i, -m, -M, -n, -S).
     public static let apexNSNoAddress = CheckID("apex-ns-no-address")

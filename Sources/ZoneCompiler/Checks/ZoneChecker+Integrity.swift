@@ -3,9 +3,10 @@ extension ZoneChecker {
     /// or in-zone A/AAAA records elsewhere (BIND's zone_check_glue).
     mutating func checkDelegation(_ owner: DomainName, _ rrset: RRSet) {
         for (index, rdata) in rrset.rdatas.enumerated() {
-            guard case .ns(let ns) = rdata, ns.target.isSubdomain(of: zone.origin) else { continue }
-            let target = ns.target
             let location = rrset.location(at: index)
+            guard case .ns(let ns) = rdata, ns.target.isSubdomain(of: zone.origin),
+                  !isRejectedByCheckNames(ns.target, at: location) else { continue }
+            let target = ns.target
             let bindName = "\(zonePrefix)\(owner.bindText)/NS '\(target.bindText)'"
             switch lookup.findAddress(target, glueOK: true) {
             case .found, .delegation(_, true), .outOfZone:
@@ -29,9 +30,9 @@ extension ZoneChecker {
             case .cname:
                 sink.report(.delegationNSNoAddress, "delegation \(owner) names \(target), which is a CNAME (RFC 2181 §10.3)",
                             at: location, owner: owner, bind: "\(bindName) is a CNAME (illegal)")
-            case .belowDNAME:
+            case .belowDNAME(let dname):
                 sink.report(.delegationNSNoAddress, "delegation \(owner) names \(target), which is below a DNAME",
-                            at: location, owner: owner, bind: "\(bindName) is below a DNAME (illegal)")
+                            at: location, owner: owner, bind: "\(bindName) is below a DNAME '\(dname.bindText)' (illegal)")
             }
         }
     }
@@ -59,7 +60,7 @@ extension ZoneChecker {
         _ target: DomainName, of owner: DomainName, type: String, at location: SourceLocation?,
         noAddress: CheckID, isCNAME: CheckID
     ) {
-        guard !target.isRoot, target.isSubdomain(of: zone.origin) else { return }
+        guard !target.isRoot, target.isSubdomain(of: zone.origin), !isRejectedByCheckNames(target, at: location) else { return }
         let bindName = "\(zonePrefix)\(owner.bindText)/\(type) '\(target.bindText)'"
         switch lookup.findAddress(target) {
         case .found, .delegation, .outOfZone:
@@ -70,9 +71,9 @@ extension ZoneChecker {
         case .cname:
             sink.report(isCNAME, "\(type) target \(target) of \(owner) is a CNAME (RFC 2181 §10.3)",
                         at: location, owner: owner, bind: "\(bindName) is a CNAME (illegal)")
-        case .belowDNAME:
+        case .belowDNAME(let dname):
             sink.report(isCNAME, "\(type) target \(target) of \(owner) is below a DNAME",
-                        at: location, owner: owner, bind: "\(bindName) is below a DNAME (illegal)")
+                        at: location, owner: owner, bind: "\(bindName) is below a DNAME '\(dname.bindText)' (illegal)")
         }
     }
 }

@@ -6,8 +6,10 @@ extension ZoneChecker {
         let isApex = name == zone.origin
         let cut = lookup.hasCuts ? lookup.enclosingCut(of: name, includingSelf: false) : nil
         let dname = lookup.hasDNAMEs ? lookup.enclosingDNAME(of: name) : nil
-        // BIND checks targets only for names a query can reach.
+        // BIND checks targets only for names a query can reach: not below a cut or a
+        // DNAME, and at a delegation point only the NS records.
         let visible = cut == nil && dname == nil
+        let delegates = !isApex && node.has(.ns)
 
         if let dname {
             let first = node.rrsets.first
@@ -36,6 +38,13 @@ extension ZoneChecker {
                 if !isApex && node.has(.ns) {
                     sink.report(.nsBesideDNAME, "\(name) has both NS and DNAME records below the apex", at: rrset.firstLocation, owner: name)
                 }
+            case .resinfo:
+                if rrset.rdatas.count > 1 {
+                    sink.report(.resinfoMultiple, "\(name) has \(rrset.rdatas.count) RESINFO records; a name may have only one",
+                                at: rrset.location(at: 1), owner: name,
+                                bind: "dns_master_load: \(bindPrefix(rrset.location(at: 1)))\(name.bindText): multiple RRs of singleton type",
+                                result: "multiple RRs of singleton type")
+                }
             case .ds:
                 if isApex {
                     sink.report(.dsAtApex, "DS record at the zone apex \(name); it belongs in the parent zone",
@@ -45,11 +54,11 @@ extension ZoneChecker {
             case .ns:
                 if !isApex && visible { checkDelegation(name, rrset) }
             case .mx:
-                if visible { checkMX(name, rrset) }
+                if visible && !delegates { checkMX(name, rrset) }
             case .srv:
-                if visible { checkSRV(name, rrset) }
+                if visible && !delegates { checkSRV(name, rrset) }
             case .spf:
-                if !node.rrset(.txt).map(Self.hasSPFText).orFalse {
+                if visible && !delegates && !node.rrset(.txt).map(Self.hasSPFText).orFalse {
                     sink.report(.spfWithoutTXT, "\(name) has an SPF-type record but no TXT record starting with v=spf1; receivers only read TXT",
                                 at: rrset.firstLocation, owner: name,
                                 bind: "\(zonePrefix)'\(name.bindText)' found type SPF record but no SPF TXT record found, add matching type TXT record")
@@ -113,7 +122,7 @@ extension ZoneChecker {
             switch rrset.type {
             case .ns where atCut, .ds where atCut, .nsec, .rrsig:
                 continue
-            case .a, .aaaa where nsTargets.contains(name):
+            case .a where nsTargets.contains(name), .aaaa where nsTargets.contains(name):
                 continue
             default:
                 let message = atCut

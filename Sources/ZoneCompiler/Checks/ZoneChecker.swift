@@ -10,6 +10,8 @@ public struct ZoneChecker {
     var sink: DiagnosticSink
     /// Every NS target in the zone: what may legitimately sit below a cut as glue.
     let nsTargets: Set<DomainName>
+    /// `target-not-hostname` is an error: BIND would not have loaded such records.
+    let checkNamesFails: Bool
 
     /// Checks `zone` and returns the findings, sorted by location.
     public static func check(
@@ -30,6 +32,7 @@ public struct ZoneChecker {
             if case .ns(let record) = entry.rdata { targets.insert(record.target) }
         }
         self.nsTargets = targets
+        self.checkNamesFails = policy.severity(of: .targetNotHostname) == .error
     }
 
     mutating func run(previousSerial: UInt32?) {

@@ -61,7 +61,7 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
                 } else {
                     index += 1
                     guard index < arguments.count else {
-                        throw NamedCheckzoneUsageError("named-checkzone: option requires an argument -- '\(letter)'")
+                        throw NamedCheckzoneUsageError("named-checkzone: invalid argument -\(letter)")
                     }
                     value = arguments[index]
                 }
@@ -91,7 +91,7 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
     private mutating func apply(option: Character, _ value: String) throws(NamedCheckzoneUsageError) {
         func mode(_ allowFail: Bool = true) throws(NamedCheckzoneUsageError) -> Mode {
             guard let parsed = Mode(rawValue: value), allowFail || parsed != .fail else {
-                throw NamedCheckzoneUsageError("invalid argument to -\(option): \(value)")
+                throw NamedCheckzoneUsageError("invalid argument to -\(option): \(value)", showUsage: false)
             }
             return parsed
         }
@@ -106,7 +106,9 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
                 throw NamedCheckzoneUsageError("format '\(value)' is not supported: dnsplane reads and writes text zone files only", showUsage: false)
             }
         case "i":
-            guard let parsed = Integrity(rawValue: value) else { throw NamedCheckzoneUsageError("invalid argument to -i: \(value)") }
+            guard let parsed = Integrity(rawValue: value) else {
+                throw NamedCheckzoneUsageError("invalid argument to -i: \(value)", showUsage: false)
+            }
             integrity = parsed
         case "k": checkNames = try mode()
         case "m": mxAddress = try mode()
@@ -117,7 +119,9 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
         case "T": spf = try mode(false)
         case "W": wildcard = try mode(false)
         case "l":
-            guard let ttl = TTLText.parse(value) else { throw NamedCheckzoneUsageError("-l: invalid TTL '\(value)'", showUsage: false) }
+            guard let ttl = Self.strtol(value) else {
+                throw NamedCheckzoneUsageError("maximum TTL must be numeric", showUsage: false)
+            }
             maxTTL = ttl
         case "o": outputFile = value
         case "s":
@@ -128,6 +132,47 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
             }
         case "t", "w": workingDirectory = value
         default: break  // -J (journal), -L (serial): nothing to do for a check
+        }
+    }
+
+    /// `-l` as named-checkzone reads it: C's strtol with base 0 (decimal, 0x hex, 0
+    /// octal, a sign, leading blanks), the whole text consumed, the result cut to 32
+    /// bits. Units are not accepted.
+    static func strtol(_ text: String) -> UInt32? {
+        var bytes = Substring(text).utf8.drop { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        // With no digits at all strtol consumes nothing; only "" then ends the text.
+        if text.isEmpty { return 0 }
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        var radix: UInt64 = 10
+        if bytes.starts(with: "0x".utf8) || bytes.starts(with: "0X".utf8),
+           let digit = bytes.dropFirst(2).first, Self.digitValue(digit).map({ $0 < 16 }) == true {
+            radix = 16
+            bytes = bytes.dropFirst(2)
+        } else if bytes.first == UInt8(ascii: "0") {
+            radix = 8
+        }
+        guard !bytes.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard let digit = Self.digitValue(byte), UInt64(digit) < radix else { return nil }
+            // strtol saturates at LONG_MAX.
+            let limit = UInt64(Int64.max)
+            value = value > (limit - UInt64(digit)) / radix ? limit : value * radix + UInt64(digit)
+        }
+        let long = negative ? -Int64(value) : Int64(value)
+        return UInt32(truncatingIfNeeded: long)
+    }
+
+    private static func digitValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x5A: return byte - 0x41 + 10
+        case 0x61...0x7A: return byte - 0x61 + 10
+        default: return nil
         }
     }
 
@@ -143,6 +188,8 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
         }
         policy.overrides[.ownerNotHostname] = severity(checkNames)
         policy.overrides[.targetNotHostname] = severity(checkNames)
+        // A bad NSEC3 owner fails the load whenever names are checked at all.
+        policy.overrides[.nsec3OwnerNotHash] = checkNames == .ignore ? .off : .error
         policy.overrides[.mxTargetIsAddress] = severity(mxAddress)
         policy.overrides[.mxTargetIsCNAME] = severity(mxCNAME)
         policy.overrides[.srvTargetIsCNAME] = severity(srvCNAME)
@@ -154,11 +201,17 @@ public struct NamedCheckzoneOptions: Sendable, Equatable {
         for check in integrityChecks {
             policy.overrides[check] = integrity == .none ? .off : .warning
         }
+        // -m fail makes an MX target without addresses fatal too (BIND's
+        // DNS_ZONEOPT_CHECKMXFAIL); -m ignore leaves that warning alone.
+        if integrity != .none && mxAddress == .fail {
+            policy.overrides[.mxTargetNoAddress] = .error
+        }
         if integrity == .none {
             policy.overrides[.mxTargetIsCNAME] = .off
             policy.overrides[.srvTargetIsCNAME] = .off
         }
-        policy.overrides[.siblingGlueMissing] = (integrity == .fullSibling || integrity == .localSibling) ? .warning : .off
+        // The -sibling modes are the ones that leave sibling glue unchecked.
+        policy.overrides[.siblingGlueMissing] = (integrity == .full || integrity == .local) ? .warning : .off
         return policy
     }
 }

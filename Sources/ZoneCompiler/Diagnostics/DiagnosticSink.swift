@@ -19,6 +19,15 @@ public struct DiagnosticSink: Sendable {
                                       location: location, owner: owner, bindMessage: bind, bindResult: result))
     }
 
+    /// Puts `prefix` (BIND's `file:line: `) before the BIND lines of the findings from
+    /// `index` on: the zone builder reports them without knowing file names. Lines BIND
+    /// prints after loading (`zone NAME/CLASS: ...`) have no location and keep their form.
+    mutating func prefixBindMessages(from index: Int, with prefix: String) {
+        for i in index..<diagnostics.count {
+            if let line = diagnostics[i].bindMessage, !line.hasPrefix("zone ") { diagnostics[i].bindMessage = prefix + line }
+        }
+    }
+
     public mutating func append(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }

@@ -9,12 +9,24 @@ public struct SourceFileTable: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Where the `$GENERATE` directives are: the location of every record they made.
+    public private(set) var generators: Set<SourceLocation> = []
 
     public init() {}
 
     public mutating func add(path: String, includedFrom: SourceLocation?) -> Int32 {
         entries.append(Entry(path: path, includedFrom: includedFrom))
         return Int32(entries.count - 1)
+    }
+
+    public mutating func addGenerator(at location: SourceLocation) {
+        generators.insert(location)
+    }
+
+    /// True when the record read at `location` came from a `$GENERATE`.
+    public func isGenerated(_ location: SourceLocation?) -> Bool {
+        guard let location, !generators.isEmpty else { return false }
+        return generators.contains(location)
     }
 
     public func path(of location: SourceLocation) -> String {

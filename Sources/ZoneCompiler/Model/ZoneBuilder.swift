@@ -5,6 +5,8 @@ public struct ZoneBuilder: Sendable {
     public private(set) var zone: Zone
     /// Membership sets for RRsets too large for a linear duplicate scan.
     private var largeSets: [RRSetKey: Set<RData>] = [:]
+    /// RRsets already reported as holding records that differ only in name case.
+    private var caseDuplicates: Set<RRSetKey> = []
     private static let linearScanLimit = 32
     static let noLocation = SourceLocation(file: -1, line: 0, column: 0)
 
@@ -85,20 +87,15 @@ public struct ZoneBuilder: Sendable {
             // A name emptied by edits comes back.
             zone.deadNames -= 1
         } else if let existing = findRRSet(name, type) {
-            if let twin = duplicate(of: rdata, name: name, type: type, first: existing.first, count: existing.count) {
-                // Equal as records but not octet for octet: names inside differ in case
-                // only. Types whose canonical form folds case are the same record to
-                // everyone; for the others DNSSEC sees two records (BIND's -r).
-                if !RRType.caseFoldedInCanonicalForm.contains(type) && twin.wireBytes != rdata.wireBytes {
-                    let owner = zone.names.name(name)
-                    diagnostics.report(.duplicateRecords,
-                                       "\(owner)/\(type) has two records that differ only in the case of a name: '\(twin)' and '\(rdata)'",
-                                       at: location, owner: owner,
-                                       bind: "zone \(zone.origin.bindText)/\(zone.rrClass): \(owner.bindText)/\(type) has semantically identical records")
+            if let kept = duplicate(of: rdata, name: name, type: type, first: existing.first, count: existing.count) {
+                if Self.caseSensitiveNames.contains(type) && kept != rdata.wireBytes {
+                    reportCaseDuplicate(name: name, type: type, location: location, diagnostics: &diagnostics)
                 }
                 return .duplicate
             }
-            let rrsetTTL = zone.entries[Int(existing.first)].ttl
+            // RRSIGs share a TTL only with those covering the same type: each one's TTL
+            // is that of the RRset it signs (RFC 4034 §3), and NSEC's differs (§4).
+            let rrsetTTL = type == .rrsig ? signatureTTL(at: name, like: rdata) ?? ttl : zone.entries[Int(existing.first)].ttl
             if ttl != rrsetTTL {
                 let owner = zone.names.name(name)
                 diagnostics.report(.ttlMismatch,
@@ -130,6 +127,24 @@ public struct ZoneBuilder: Sendable {
         zone.tails[Int(name)] = index
     }
 
+    /// The TTL of the RRset a record of `type` at this owner would join, if there is one.
+    public func rrsetTTL(ownerWire: UnsafeBufferPointer<UInt8>, type: RRType) -> UInt32? {
+        guard let name = zone.names.find(ownerWire), let existing = findRRSet(name, type) else { return nil }
+        return zone.entries[Int(existing.first)].ttl
+    }
+
+    /// The TTL of the RRSIGs at `name` covering the type `rdata` covers, if any.
+    private func signatureTTL(at name: Int32, like rdata: RData) -> UInt32? {
+        guard case .rrsig(let signature) = rdata else { return nil }
+        var index = zone.heads[Int(name)]
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if case .rrsig(let other) = entry.rdata, other.typeCovered == signature.typeCovered { return entry.ttl }
+            index = entry.next
+        }
+        return nil
+    }
+
     /// The first record of `type` at `name` and how many there are.
     private func findRRSet(_ name: Int32, _ type: RRType) -> (first: Int32, count: Int)? {
         var index = zone.heads[Int(name)]
@@ -146,16 +161,42 @@ public struct ZoneBuilder: Sendable {
         return first >= 0 ? (first, count) : nil
     }
 
-    /// The record already in the RRset that equals `rdata`, if any.
-    private mutating func duplicate(of rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> RData? {
+    /// Types whose embedded names BIND compares with their case (RFC 4034 §6.2 leaves
+    /// them out of canonical lower-casing): it keeps two records differing only in
+    /// name case, and named-checkzone -r calls them "semantically identical". Here
+    /// equality ignores case, so the second is merged and reported instead.
+    static let caseSensitiveNames: Set<RRType> = [.nsec, .ipseckey, .amtrelay, .hip, .lp]
+
+    /// The wire form of the record `rdata` equals, when one is already in the set.
+    private mutating func duplicate(of rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> [UInt8]? {
+        guard isDuplicate(rdata, name: name, type: type, first: first, count: count) else { return nil }
+        guard Self.caseSensitiveNames.contains(type) else { return [] }
+        var index = first
+        while index >= 0 {
+            let entry = zone.entries[Int(index)]
+            if entry.type == type && entry.rdata == rdata { return entry.rdata.wireBytes }
+            index = entry.next
+        }
+        return []
+    }
+
+    private mutating func reportCaseDuplicate(name: Int32, type: RRType, location: SourceLocation?, diagnostics: inout DiagnosticSink) {
+        guard caseDuplicates.insert(RRSetKey(name: name, type: type)).inserted else { return }
+        let owner = zone.names.name(name)
+        diagnostics.report(.duplicateRecords, "\(owner) has \(type) records that differ only in the case of a name",
+                           at: location, owner: owner,
+                           bind: "zone \(zone.origin.bindText)/\(zone.rrClass): \(owner.bindText)/\(type) has semantically identical records")
+    }
+
+    private mutating func isDuplicate(_ rdata: RData, name: Int32, type: RRType, first: Int32, count: Int) -> Bool {
         if count < Self.linearScanLimit {
             var index = first
             while index >= 0 {
                 let entry = zone.entries[Int(index)]
-                if entry.type == type && entry.rdata == rdata { return entry.rdata }
+                if entry.type == type && entry.rdata == rdata { return true }
                 index = entry.next
             }
-            return nil
+            return false
         }
         let key = RRSetKey(name: name, type: type)
         if largeSets[key] == nil {
@@ -168,8 +209,7 @@ public struct ZoneBuilder: Sendable {
             }
             largeSets[key] = set
         }
-        let (inserted, member) = largeSets[key]!.insert(rdata)
-        return inserted ? nil : member
+        return !largeSets[key]!.insert(rdata).inserted
     }
 
     static func isSubdomain(_ wire: UnsafeBufferPointer<UInt8>, of origin: DomainName) -> Bool {

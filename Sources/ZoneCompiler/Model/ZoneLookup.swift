@@ -31,6 +31,8 @@ public struct ZoneLookup: Sendable {
     /// the empty non-terminals.
     let interior: NameTable
     let originID: Int32?
+    /// A DNAME at the apex puts every other name of the zone below it (RFC 6672 §2.3).
+    let apexDNAME: Bool
 
     public init(zone: Zone) {
         self.zone = zone
@@ -57,6 +59,7 @@ public struct ZoneLookup: Sendable {
         }
         self.cuts = cuts
         self.dnames = dnames
+        self.apexDNAME = originID.map { zone.has($0, .dname) } ?? false
         self.interior = interior
     }
 
@@ -79,7 +82,8 @@ public struct ZoneLookup: Sendable {
     }
 
     public func enclosingDNAME(of name: DomainName) -> DomainName? {
-        name.wire.withUnsafeBufferPointer { topmost(in: dnames, above: $0, includingSelf: false) }.map(zone.names.name)
+        if apexDNAME && name != zone.origin && name.isSubdomain(of: zone.origin) { return zone.origin }
+        return name.wire.withUnsafeBufferPointer { topmost(in: dnames, above: $0, includingSelf: false) }.map(zone.names.name)
     }
 
     func enclosingCut(ofID id: Int32) -> Int32? {
@@ -89,6 +93,7 @@ public struct ZoneLookup: Sendable {
 
     func enclosingDNAME(ofID id: Int32) -> Int32? {
         guard !dnames.isEmpty else { return nil }
+        if apexDNAME, let originID, id != originID { return originID }
         return zone.names.withWire(id) { topmost(in: dnames, above: $0, includingSelf: false) }
     }
 
@@ -138,6 +143,7 @@ public struct ZoneLookup: Sendable {
     }
 
     private func find(_ wire: UnsafeBufferPointer<UInt8>, _ type: RRType, glueOK: Bool) -> Outcome {
+        if apexDNAME && wire.count > zone.origin.wire.count { return .belowDNAME(zone.origin) }
         // Walk down from the apex: the first cut or DNAME met decides.
         if !cuts.isEmpty || !dnames.isEmpty {
             var outcome: Outcome?

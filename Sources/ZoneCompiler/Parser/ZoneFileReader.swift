@@ -19,6 +19,9 @@ public struct ZoneFileReader {
 
     private var backend: Backend
     private var buffer: [UInt8]
+    /// Where read(2) puts each chunk before it joins `buffer`: allocated once per file,
+    /// so a refill neither zero-fills nor grows anything element by element.
+    private var chunk: [UInt8]
     private var position = 0
     /// The line `position` is on.
     public private(set) var line = 1
@@ -46,6 +49,7 @@ public struct ZoneFileReader {
         backend = .file(fd)
         buffer = []
         buffer.reserveCapacity(Self.chunkSize * 2)
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         endOfInput = false
     }
 
@@ -53,6 +57,7 @@ public struct ZoneFileReader {
     public init(bytes: [UInt8]) {
         backend = .memory
         buffer = bytes
+        chunk = []
         endOfInput = true
     }
 
@@ -62,6 +67,14 @@ public struct ZoneFileReader {
             _ = Glibc.close(fd)
             backend = .memory
         }
+    }
+
+    /// True when the entry just read ends the input without a newline after it. BIND
+    /// reads the end of such a file where it expects the end of a line: a directive
+    /// there is an error ("extra input text").
+    public var entryEndsInput: Bool {
+        // A final CR ends the line too, as in BIND's lexer.
+        endOfInput && position >= buffer.count && buffer.last != 0x0A && buffer.last != 0x0D
     }
 
     /// Scans the next entry into `entry`; false at the end of the input.
@@ -122,22 +135,18 @@ public struct ZoneFileReader {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         var got = 0
         while true {
-            got = buffer.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + old, Self.chunkSize)
+            got = chunk.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress!, Self.chunkSize)
             }
             if got >= 0 || errno != EINTR { break }
         }
         if got < 0 {
-            let code = errno
-            buffer.removeSubrange(old...)
             endOfInput = true
-            throw .io(code)
+            throw .io(errno)
         }
-        buffer.removeSubrange((old + got)...)
+        buffer.append(contentsOf: chunk[0..<got])
         if got == 0 { endOfInput = true }
     }
 }
@@ -156,7 +165,7 @@ public struct ZoneFileError: Error, Sendable, CustomStringConvertible {
         switch errno {
         case ENOENT: return "file not found"
         case EACCES, EPERM: return "permission denied"
-        case EISDIR: return "invalid file"
+        case EISDIR: return "not a file"
         default: return String(cString: strerror(errno))
         }
     }
