@@ -68,6 +68,12 @@ struct UpCommand: ParsableCommand {
                                 "--key-file", keyFile, "--allow-update", Self.keyName, "--log-level", logLevel]
         for n in 1...secondaries { primaryArguments += ["--secondary", "\(address):\(port + n)"] }
         children.append(try UpProcesses.spawn(self_, primaryArguments, label: "primary"))
+        // The secondaries start once the primary answers (REFUSED is an answer: it is
+        // hidden), so their first SOA query does not meet a closed port.
+        let primaryUp = UpProcesses.supervise(children, stopWhenReady: false) { elapsed in
+            UpProbe.answers(address: address, port: port) || elapsed > 30
+        }
+        if case .stopped(let status) = primaryUp { throw ExitCode(status) }
         for n in 1...secondaries {
             var arguments = ["secondary", "--data-dir", dataDir + "/secondary-\(n)", "--listen", "\(address):\(port + n)",
                              "--primary", "\(address):\(port)", "--key-file", keyFile, "--log-level", logLevel]
@@ -80,7 +86,7 @@ struct UpCommand: ParsableCommand {
             }
         }
 
-        let status = UpProcesses.supervise(children) { elapsed in
+        let outcome = UpProcesses.supervise(children) { elapsed in
             // Ready when every secondary answers SOA for every zone.
             let ready = (1...secondaries).allSatisfy { n in
                 origins.allSatisfy { UpProbe.soaSerial(origin: $0, address: address, port: port + n) != nil }
@@ -95,11 +101,13 @@ struct UpCommand: ParsableCommand {
             }
             return false
         }
-        if status != 0 { throw ExitCode(status) }
+        if case .stopped(let status) = outcome, status != 0 { throw ExitCode(status) }
     }
 
     func instructions(origins: [DomainName], keyFile: String, waited: Double?) -> String {
-        let zone = origins[0].bindText.hasSuffix(".") ? String(origins[0].bindText.dropLast()) : origins[0].bindText
+        // The example uses a forward zone when there is one.
+        let example = origins.first { !$0.bindText.hasSuffix("in-addr.arpa.") && !$0.bindText.hasSuffix("ip6.arpa.") } ?? origins[0]
+        let zone = example.bindText.hasSuffix(".") ? String(example.bindText.dropLast()) : example.bindText
         var text = "\n"
         if let waited {
             text += "Not every secondary serves every zone after \(Int(waited)) s: see the log above (a zone whose source fails is not served).\n\n"
@@ -182,12 +190,19 @@ enum UpProcesses {
         }
     }
 
+    enum Outcome {
+        /// `ready` held; the children run on.
+        case ready
+        /// They were stopped: 0 after a signal, 1 when one of them died.
+        case stopped(Int32)
+    }
+
     /// Relays the children's output, prefixed, until Ctrl-C (SIGINT), SIGTERM or a child
-    /// exits; calls `ready` (with the seconds since the start) until it returns true.
-    /// Then stops them all. The exit status: 0 after a signal, 1 when a child died.
-    static func supervise(_ children: [Child], ready: (Double) -> Bool) -> Int32 {
+    /// exits, then stops them all; calls `ready` (with the seconds since the start)
+    /// until it returns true. With `stopWhenReady` false, returns as soon as it does.
+    static func supervise(_ children: [Child], stopWhenReady: Bool = true, ready: (Double) -> Bool) -> Outcome {
         var children = children
-        UpSignals.install()
+        if UpSignals.readEnd < 0 { UpSignals.install() }
         let start = now()
         var isReady = false
         var status: Int32 = 0
@@ -212,11 +227,14 @@ enum UpProcesses {
                     break loop
                 }
             }
-            if !isReady { isReady = ready(now() - start) }
+            if !isReady {
+                isReady = ready(now() - start)
+                if isReady && !stopWhenReady { return .ready }
+            }
         }
         stop(children)
         for index in children.indices { relay(&children[index]) }
-        return status
+        return .stopped(status)
     }
 
     /// Copies what is there to read, a whole line at a time, prefixed with the label.
@@ -292,8 +310,21 @@ enum UpProbe {
         return true
     }
 
+    /// Whether anything answers a query at `address:port` within 100 ms.
+    static func answers(address: String, port: Int) -> Bool {
+        exchange(Message(header: MessageHeader(id: UInt16.random(in: 1...0xFFFF)), questions: [Question(name: .root, type: .soa)]),
+                 address: address, port: port) != nil
+    }
+
     /// The serial `address:port` answers for `origin`'s SOA, within 100 ms.
     static func soaSerial(origin: DomainName, address: String, port: Int) -> UInt32? {
+        let query = Message(header: MessageHeader(id: UInt16.random(in: 1...0xFFFF)), questions: [Question(name: origin, type: .soa)])
+        guard let answer = exchange(query, address: address, port: port), answer.header.rcode == .noError else { return nil }
+        for record in answer.answers { if case .soa(let soa) = record.rdata { return soa.serial } }
+        return nil
+    }
+
+    static func exchange(_ query: Message, address: String, port: Int) -> Message? {
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -304,15 +335,12 @@ enum UpProbe {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { return nil }
-        let id = UInt16.random(in: 1...0xFFFF)
-        let query = Message(header: MessageHeader(id: id), questions: [Question(name: origin, type: .soa)]).encode()
-        guard send(fd, query, query.count, 0) == query.count else { return nil }
+        let wire = query.encode()
+        guard send(fd, wire, wire.count, 0) == wire.count else { return nil }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = recv(fd, &buffer, buffer.count, 0)
-        guard count > 0, let answer = try? Message(wire: Array(buffer[0..<count])), answer.header.id == id,
-              answer.header.rcode == .noError else { return nil }
-        for record in answer.answers { if case .soa(let soa) = record.rdata { return soa.serial } }
-        return nil
+        guard count > 0, let answer = try? Message(wire: Array(buffer[0..<count])), answer.header.id == query.header.id else { return nil }
+        return answer
     }
 }
 
