@@ -106,7 +106,11 @@ struct UpCommand: ParsableCommand {
 
     func instructions(origins: [DomainName], keyFile: String, waited: Double?) -> String {
         // The example uses a forward zone when there is one.
-        let example = origins.first { !$0.bindText.hasSuffix("in-addr.arpa.") && !$0.bindText.hasSuffix("ip6.arpa.") } ?? origins[0]
+        let forward = origins.first { origin in
+            let text = origin.bindText.lowercased()
+            return !text.hasSuffix("in-addr.arpa") && !text.hasSuffix("in-addr.arpa.") && !text.hasSuffix("ip6.arpa") && !text.hasSuffix("ip6.arpa.")
+        }
+        let example = forward ?? origins[0]
         let zone = example.bindText.hasSuffix(".") ? String(example.bindText.dropLast()) : example.bindText
         var text = "\n"
         if let waited {
@@ -166,8 +170,22 @@ enum UpProcesses {
         posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 2)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // Signals as a fresh process has them, whatever this one inherited (a test
+        // runner's thread may have some blocked).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         close(pipeFDs[1])
         guard result == 0 else {
             close(pipeFDs[0])
@@ -276,6 +294,12 @@ enum UpSignals {
         signalWriteEnd = pipeFDs[1]
         signal(SIGINT, upSignalHandler)
         signal(SIGTERM, upSignalHandler)
+        // Whoever started us may have left them blocked.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var received: Bool {
