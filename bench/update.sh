@@ -160,6 +160,28 @@ latency[dnsplane]=$(python3 bench/update_latency.py "$primary_port" "$secondary_
 cleanup_pids=("${pids[@]}"); pids=()
 for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 
+# --- dnsplane primary, dnsplane secondary (when this build has one) ---------------------
+if "$dnsplane" secondary --help 2>/dev/null | grep -q "USAGE: dnsplane secondary"; then
+  primary_port=$(free_port)
+  secondary_port=$(free_port)
+  mkdir -p "$work/all/zones"
+  cp "$work/$zone.zone" "$work/all/zones/"
+  "$dnsplane" primary --zones "$work/all/zones" --data-dir "$work/all/primary" --listen "127.0.0.1:$primary_port" \
+    --secondary "127.0.0.1:$secondary_port" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
+    >"$work/all/primary.log" 2>&1 &
+  pids+=($!)
+  "$dnsplane" secondary --data-dir "$work/all/secondary" --listen "127.0.0.1:$secondary_port" --zone "$zone" \
+    --primary "127.0.0.1:$primary_port" --key-file "$work/key.conf" --log-level warning >"$work/all/secondary.log" 2>&1 &
+  pids+=($!)
+  wait_serial "$primary_port"
+  wait_serial "$secondary_port"
+  echo "dnsplane + dnsplane secondary: latency..." >&2
+  latency[all]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" \
+    "dnsplane primary, dnsplane secondary" 5)
+  cleanup_pids=("${pids[@]}"); pids=()
+  for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+fi
+
 # --- BIND: named primary, BIND named secondary ----------------------------------------
 primary_port=$(free_port)
 secondary_port=$(free_port)
@@ -184,3 +206,7 @@ echo "  ratio dnsplane/named: $(echo "scale=2; ${rate[dnsplane]} / ${rate[named]
 echo "UPDATE -> visible on a named secondary (NOTIFY + IXFR), one at a time:"
 echo "  ${latency[dnsplane]}"
 echo "  ${latency[named]}"
+if [ -n "${latency[all]:-}" ]; then
+  echo "UPDATE -> visible, all dnsplane:"
+  echo "  ${latency[all]}"
+fi
