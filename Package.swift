@@ -81,7 +81,9 @@ let package = Package(
         ),
         // Unit tests, and end-to-end tests that run the `dnsplane` binary (a primary to
         // kill -9) beside real nsupdate, named and knotd.
-        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport", "dnsplane"]),
+        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport", "dnsplane",
+                                                               .product(name: "NIOCore", package: "swift-nio"),
+                                                               .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         // The checkzone corpus is read from the source tree at test time (#filePath),
         // not bundled.
