@@ -20,7 +20,8 @@ struct NotifySenderTests {
         private var serials: [UInt32] = []
         var received: [UInt32] { lock.lock(); defer { lock.unlock() }; return serials }
 
-        init(delay: useconds_t) throws {
+        /// Answers each NOTIFY after `delay`, except those for serials in `ignoring`.
+        init(delay: useconds_t, ignoring: Set<UInt32> = []) throws {
             let socketFD = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
             fd = socketFD
             var address = sockaddr_in()
@@ -44,6 +45,7 @@ struct NotifySenderTests {
                     guard count > 0, let message = try? Message(wire: Array(buffer[0..<count])) else { return }
                     if case .soa(let soa) = message.answers.first?.rdata {
                         lock.lock(); serials.append(soa.serial); lock.unlock()
+                        if ignoring.contains(soa.serial) { continue }
                     }
                     usleep(delay)
                     var answer = Message(header: message.header, questions: message.questions)
@@ -88,6 +90,27 @@ struct NotifySenderTests {
         #expect(received == received.sorted() && Set(received).count == received.count, "\(received)")
         #expect(received.count <= 10, "\(received)")
         print("NOTIFYs received: \(received)")
+        await exchanger.close()
+    }
+
+    @Test("A NOTIFY left unanswered (the secondary was down) does not hold a new serial back until its retry")
+    func unansweredDoesNotHoldBack() async throws {
+        let secondary = try SlowSecondary(delay: 0, ignoring: [1])
+        let exchanger = try await DatagramExchanger.bind(to: try SocketAddress(ipAddress: "127.0.0.1", port: 0))
+        let sender = NotifySender(exchanger: exchanger, key: nil, logger: Logger(label: "test"), clock: { UInt64(time(nil)) })
+        let target = try SocketAddress(ipAddress: "127.0.0.1", port: secondary.port)
+        await sender.notify(zone: "example.", soa: Self.soa(1), secondaries: [target])
+        try await Task.sleep(nanoseconds: 100_000_000)
+        let start = ContinuousClock.now
+        await sender.notify(zone: "example.", soa: Self.soa(2), secondaries: [target])
+        var waited = 0
+        while secondary.received.last != 2 && waited < 300 {
+            try await Task.sleep(nanoseconds: 5_000_000)
+            waited += 1
+        }
+        #expect(secondary.received == [1, 2])
+        // The first try's timeout is a second; the new serial must not wait for it.
+        #expect(ContinuousClock.now - start < .milliseconds(500))
         await exchanger.close()
     }
 }

@@ -7,11 +7,13 @@ import ZoneCompiler
 /// Sends NOTIFY (RFC 1996) to every secondary on each new serial, signed when a key is
 /// set, retried with backoff until the secondary answers.
 ///
-/// One NOTIFY at a time per zone and secondary: while one waits for its answer (or
-/// for its next try), newer serials only replace what is to be sent, and the newest is
-/// sent as soon as the one in flight is answered — at once after a quiet spell, at most
-/// once per `minimumGap` during an UPDATE storm. A secondary that transfers after each
-/// NOTIFY is then never asked to transfer for serials it would skip anyway.
+/// During an UPDATE storm, one NOTIFY at a time per zone and secondary: while a fresh
+/// one (sent less than `patience` ago) waits for its answer, newer serials only replace
+/// what is to be sent, and the newest goes when it is answered (at most once per
+/// `minimumGap`). A secondary that transfers after each NOTIFY is then not asked to
+/// transfer for serials it would skip anyway. A NOTIFY that has waited longer — the
+/// secondary is slow or down, and retries are backing off — does not hold a new serial
+/// back: the newest is sent at once and the tries start over.
 public actor NotifySender {
     private let exchanger: DatagramExchanger
     private let key: TSIGKey?
@@ -20,7 +22,8 @@ public actor NotifySender {
     /// Waits between attempts; the number of entries bounds the attempts per serial.
     private let backoff: [TimeAmount]
     private let minimumGap: TimeAmount
-    /// The SOA each target is to be told of, and whether a sender runs for it.
+    private let patience: TimeAmount
+    /// The SOA each target is to be told of, and the sender working on it.
     private var targets: [Target: TargetState] = [:]
 
     struct Target: Hashable {
@@ -31,18 +34,23 @@ public actor NotifySender {
 
     struct TargetState {
         var soa: ResourceRecord
+        /// The sender that owns the target; an older one stops at its next look.
+        var generation = 0
         var running = false
+        /// When the NOTIFY now waiting for an answer was sent.
+        var sentAt: NIODeadline?
     }
 
     public init(exchanger: DatagramExchanger, key: TSIGKey?, logger: Logger,
                 backoff: [TimeAmount] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16)],
-                minimumGap: TimeAmount = .milliseconds(10),
+                minimumGap: TimeAmount = .milliseconds(10), patience: TimeAmount = .milliseconds(50),
                 clock: @escaping @Sendable () -> UInt64) {
         self.exchanger = exchanger
         self.key = key
         self.logger = logger
         self.backoff = backoff
         self.minimumGap = minimumGap
+        self.patience = patience
         self.clock = clock
     }
 
@@ -50,18 +58,24 @@ public actor NotifySender {
     public func notify(zone: DomainName, soa: ResourceRecord, secondaries: [SocketAddress]) {
         for secondary in secondaries {
             let target = Target(zone: zone, address: secondary.ipAddress ?? "", port: secondary.port ?? 53)
-            if var state = targets[target] {
-                // An older serial (a task may deliver late) never replaces a newer one.
-                if let new = Self.serial(soa), let old = Self.serial(state.soa),
-                   SerialNumber(new).compare(to: SerialNumber(old)) == .less { continue }
-                state.soa = soa
-                targets[target] = state
-                if state.running { continue }
-            } else {
-                targets[target] = TargetState(soa: soa)
+            var state = targets[target] ?? TargetState(soa: soa)
+            // An older serial (a task may deliver late) never replaces a newer one.
+            if let new = Self.serial(soa), let old = Self.serial(state.soa),
+               SerialNumber(new).compare(to: SerialNumber(old)) == .less { continue }
+            state.soa = soa
+            if state.running {
+                // Between two sends, or a fresh one out: the sender takes the newest next.
+                guard let sentAt = state.sentAt, NIODeadline.now() - sentAt >= patience else {
+                    targets[target] = state
+                    continue
+                }
             }
-            targets[target]?.running = true
-            Task { await self.run(target, secondary) }
+            state.generation += 1
+            state.running = true
+            state.sentAt = nil
+            targets[target] = state
+            let generation = state.generation
+            Task { await self.run(target, secondary, generation: generation) }
         }
     }
 
@@ -71,11 +85,11 @@ public actor NotifySender {
     }
 
     /// Sends the target's newest SOA until it is answered (or the tries run out), then
-    /// again if a newer one came meanwhile.
-    private func run(_ target: Target, _ address: SocketAddress) async {
+    /// again if a newer one came meanwhile; stops when a newer sender takes over.
+    private func run(_ target: Target, _ address: SocketAddress, generation: Int) async {
         var attempt = 0
         var sentSerial: UInt32?
-        while let state = targets[target] {
+        while let state = targets[target], state.generation == generation {
             let soa = state.soa
             let serial = Self.serial(soa) ?? 0
             if sentSerial != serial { attempt = 0 }
@@ -84,7 +98,10 @@ public actor NotifySender {
                 logger.warning("\(target.zone): NOTIFY of serial \(serial) to \(target.address):\(target.port) unanswered after \(backoff.count) tries; it will pick the change up at its next refresh")
                 break
             }
+            targets[target]?.sentAt = .now()
             let answered = await send(soa, serial: serial, to: target, address, timeout: backoff[attempt], attempt: attempt)
+            guard targets[target]?.generation == generation else { return }
+            targets[target]?.sentAt = nil
             attempt += 1
             if answered {
                 guard let now = targets[target], Self.serial(now.soa) != serial else { break }
@@ -94,7 +111,7 @@ public actor NotifySender {
         }
         // No suspension since the last look at the newest serial: the next one to
         // come starts a new sender.
-        targets[target]?.running = false
+        if targets[target]?.generation == generation { targets[target]?.running = false }
     }
 
     /// One NOTIFY and its answer; true when the secondary answered.
