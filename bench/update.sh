@@ -2,17 +2,25 @@
 # Durable UPDATEs per second, and latency from UPDATE to visible on a secondary: the
 # dnsplane hidden primary against a BIND named primary doing the same, in one run.
 #
-#   bash bench/update.sh [CLIENTS] [UPDATES_PER_CLIENT] [LATENCY_SAMPLES]   (default 8 250 200)
+#   bash bench/update.sh [CLIENTS] [UPDATES_PER_CLIENT] [LATENCY_SAMPLES] [ROUNDS]
+#                                                          (default 8 250 200 3)
+#
+# Both set-ups run side by side the whole time, and the measurements alternate between
+# them round by round (the order flips each round), so load from elsewhere on the
+# machine falls on both alike. Throughput is the median of the rounds; latency
+# percentiles are over all samples.
 #
 # Throughput: CLIENTS BIND nsupdate processes at once, each sending its updates one
-# after the other (one new A record per UPDATE, TSIG hmac-sha256, over UDP), against
-# each primary in turn; then every record is checked to be there. Both primaries
-# answer an UPDATE only once its journal entry is fsynced.
+# after the other (one new A record per UPDATE, TSIG hmac-sha256, over UDP); then every
+# record is checked to be there. Both primaries answer an UPDATE only once its journal
+# entry is fsynced.
 #
 # Latency: one UPDATE at a time (bench/update_latency.py), from sending it to the
 # first answer for the new name from a secondary that follows the primary by NOTIFY
 # and IXFR. The secondary is BIND named in both cases, so the figures compare the
-# primaries (NOTIFY at once: notify-delay 0 for BIND).
+# primaries (NOTIFY at once: notify-delay 0 for BIND). When this dnsplane has a
+# `secondary` command, a third set-up — our primary and our secondary — is measured
+# the same way.
 #
 # Needs: named, nsupdate, dig (bind9, bind9-dnsutils), python3.
 set -euo pipefail
@@ -21,6 +29,7 @@ cd "$(dirname "$0")/.."
 clients=${1:-8}
 per_client=${2:-250}
 samples=${3:-200}
+rounds=${4:-3}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -92,6 +101,11 @@ EOF
   pids+=($!)
 }
 
+named_secondary() {  # DIR PORT PRIMARY_PORT
+  start_named "$1" "$2" "zone \"$zone\" { type secondary; file \"$zone.db\"; notify no;
+  primaries { 127.0.0.1 port $3 key bench-key; }; allow-notify { 127.0.0.1; }; };"
+}
+
 wait_serial() {  # PORT: until the server answers SOA for the zone
   for _ in $(seq 300); do
     dig @127.0.0.1 -p "$1" +short +tries=1 +time=1 -y "hmac-sha256:bench-key:$secret" "$zone" SOA 2>/dev/null | grep -q hostmaster && return 0
@@ -138,75 +152,93 @@ throughput() {
   echo "scale=0; $total / ($end - $start)" | bc
 }
 
-declare -A rate latency
+# --- the set-ups ----------------------------------------------------------------------
+declare -A primary_port secondary_port
+systems=(dnsplane named)
 
-# --- dnsplane: hidden primary, BIND named secondary ---------------------------------
-primary_port=$(free_port)
-secondary_port=$(free_port)
-mkdir -p "$work/ours/zones"
-cp "$work/$zone.zone" "$work/ours/zones/"
-"$dnsplane" primary --zones "$work/ours/zones" --data-dir "$work/ours/data" --listen "127.0.0.1:$primary_port" \
-  --secondary "127.0.0.1:$secondary_port" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
-  >"$work/ours/primary.log" 2>&1 &
+# dnsplane hidden primary, BIND named secondary
+primary_port[dnsplane]=$(free_port); secondary_port[dnsplane]=$(free_port)
+mkdir -p "$work/dnsplane/zones"
+cp "$work/$zone.zone" "$work/dnsplane/zones/"
+"$dnsplane" primary --zones "$work/dnsplane/zones" --data-dir "$work/dnsplane/data" --listen "127.0.0.1:${primary_port[dnsplane]}" \
+  --secondary "127.0.0.1:${secondary_port[dnsplane]}" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
+  >"$work/dnsplane/primary.log" 2>&1 &
 pids+=($!)
-start_named "$work/ours/secondary" "$secondary_port" "zone \"$zone\" { type secondary; file \"$zone.db\"; notify no;
-  primaries { 127.0.0.1 port $primary_port key bench-key; }; allow-notify { 127.0.0.1; }; };"
-wait_serial "$primary_port"
-wait_serial "$secondary_port"
-echo "dnsplane: throughput..." >&2
-rate[dnsplane]=$(throughput dnsplane "$primary_port")
-echo "dnsplane: latency..." >&2
-latency[dnsplane]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" dnsplane 5)
-cleanup_pids=("${pids[@]}"); pids=()
-for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+named_secondary "$work/dnsplane/secondary" "${secondary_port[dnsplane]}" "${primary_port[dnsplane]}"
 
-# --- dnsplane primary, dnsplane secondary (when this build has one) ---------------------
+# BIND named primary, BIND named secondary
+primary_port[named]=$(free_port); secondary_port[named]=$(free_port)
+mkdir -p "$work/named/primary"
+cp "$work/$zone.zone" "$work/named/primary/$zone.zone"
+start_named "$work/named/primary" "${primary_port[named]}" "zone \"$zone\" { type primary; file \"$zone.zone\";
+  allow-update { key bench-key; }; allow-transfer { key bench-key; }; notify explicit;
+  also-notify { 127.0.0.1 port ${secondary_port[named]}; }; };"
+named_secondary "$work/named/secondary" "${secondary_port[named]}" "${primary_port[named]}"
+
+# dnsplane primary, dnsplane secondary (latency only), when this build has one
 if "$dnsplane" secondary --help 2>/dev/null | grep -q "USAGE: dnsplane secondary"; then
-  primary_port=$(free_port)
-  secondary_port=$(free_port)
+  primary_port[all]=$(free_port); secondary_port[all]=$(free_port)
   mkdir -p "$work/all/zones"
   cp "$work/$zone.zone" "$work/all/zones/"
-  "$dnsplane" primary --zones "$work/all/zones" --data-dir "$work/all/primary" --listen "127.0.0.1:$primary_port" \
-    --secondary "127.0.0.1:$secondary_port" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
+  "$dnsplane" primary --zones "$work/all/zones" --data-dir "$work/all/primary" --listen "127.0.0.1:${primary_port[all]}" \
+    --secondary "127.0.0.1:${secondary_port[all]}" --key-file "$work/key.conf" --allow-update bench-key --log-level warning \
     >"$work/all/primary.log" 2>&1 &
   pids+=($!)
-  "$dnsplane" secondary --data-dir "$work/all/secondary" --listen "127.0.0.1:$secondary_port" --zone "$zone" \
-    --primary "127.0.0.1:$primary_port" --key-file "$work/key.conf" --log-level warning >"$work/all/secondary.log" 2>&1 &
+  "$dnsplane" secondary --data-dir "$work/all/secondary" --listen "127.0.0.1:${secondary_port[all]}" --zone "$zone" \
+    --primary "127.0.0.1:${primary_port[all]}" --key-file "$work/key.conf" --log-level warning >"$work/all/secondary.log" 2>&1 &
   pids+=($!)
-  wait_serial "$primary_port"
-  wait_serial "$secondary_port"
-  echo "dnsplane + dnsplane secondary: latency..." >&2
-  latency[all]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" \
-    "dnsplane primary, dnsplane secondary" 5)
-  cleanup_pids=("${pids[@]}"); pids=()
-  for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 fi
 
-# --- BIND: named primary, BIND named secondary ----------------------------------------
-primary_port=$(free_port)
-secondary_port=$(free_port)
-mkdir -p "$work/bind/primary"
-cp "$work/$zone.zone" "$work/bind/primary/$zone.zone"
-start_named "$work/bind/primary" "$primary_port" "zone \"$zone\" { type primary; file \"$zone.zone\";
-  allow-update { key bench-key; }; allow-transfer { key bench-key; }; notify explicit;
-  also-notify { 127.0.0.1 port $secondary_port; }; };"
-start_named "$work/bind/secondary" "$secondary_port" "zone \"$zone\" { type secondary; file \"$zone.db\"; notify no;
-  primaries { 127.0.0.1 port $primary_port key bench-key; }; allow-notify { 127.0.0.1; }; };"
-wait_serial "$primary_port"
-wait_serial "$secondary_port"
-echo "named: throughput..." >&2
-rate[named]=$(throughput named "$primary_port")
-echo "named: latency..." >&2
-latency[named]=$(python3 bench/update_latency.py "$primary_port" "$secondary_port" "$zone" bench-key "$secret" "$samples" named 5)
+for name in "${!primary_port[@]}"; do
+  wait_serial "${primary_port[$name]}"
+  wait_serial "${secondary_port[$name]}"
+done
+sleep 2   # past the secondaries' minimum refresh interval after their first transfer
 
+# --- the rounds -------------------------------------------------------------------------
+declare -A rates
+for round in $(seq "$rounds"); do
+  order=("${systems[@]}")
+  [ $((round % 2)) -eq 0 ] && order=(named dnsplane)
+  for name in "${order[@]}"; do
+    echo "round $round: $name throughput..." >&2
+    rate=$(throughput "$name$round" "${primary_port[$name]}")
+    rates[$name]="${rates[$name]:-} $rate"
+  done
+  for name in "${order[@]}" $([ -n "${primary_port[all]:-}" ] && echo all); do
+    echo "round $round: $name latency..." >&2
+    python3 bench/update_latency.py "${primary_port[$name]}" "${secondary_port[$name]}" "$zone" bench-key "$secret" \
+      $(( (samples + rounds - 1) / rounds )) "$name" 5 "$work/latency-$name" >/dev/null
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+summary() {  # RAW_FILE: p50/p99 of ack and visible
+  python3 - "$1" <<'PY'
+import sys
+rows = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+def pct(values, f):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(f * (len(values) - 1))))]
+acks = [a for a, _ in rows]
+seen = [v for _, v in rows if v >= 0]
+lost = len(rows) - len(seen)
+print(f"{len(rows)} samples; acknowledged p50 {pct(acks, .5):.1f} ms p99 {pct(acks, .99):.1f} ms; "
+      f"visible p50 {pct(seen, .5):.1f} ms p99 {pct(seen, .99):.1f} ms max {max(seen):.1f} ms"
+      + (f"; never visible: {lost}" if lost else ""))
+PY
+}
+
+ours=$(echo "${rates[dnsplane]}" | median)
+theirs=$(echo "${rates[named]}" | median)
 echo
-echo "durable UPDATEs/s ($clients nsupdate clients x $per_client updates, one A record each):"
-printf "  %-10s %8s\n" dnsplane "${rate[dnsplane]}" named "${rate[named]}"
-echo "  ratio dnsplane/named: $(echo "scale=2; ${rate[dnsplane]} / ${rate[named]}" | bc)"
+echo "durable UPDATEs/s, $clients nsupdate clients x $per_client updates (one A record each), median of $rounds rounds:"
+printf "  %-9s %6s   (rounds:%s)\n" dnsplane "$ours" "${rates[dnsplane]}" named "$theirs" "${rates[named]}"
+echo "  dnsplane/named: $(echo "scale=2; $ours / $theirs" | bc)"
 echo "UPDATE -> visible on a named secondary (NOTIFY + IXFR), one at a time:"
-echo "  ${latency[dnsplane]}"
-echo "  ${latency[named]}"
-if [ -n "${latency[all]:-}" ]; then
-  echo "UPDATE -> visible, all dnsplane:"
-  echo "  ${latency[all]}"
+echo "  dnsplane primary: $(summary "$work/latency-dnsplane")"
+echo "  named primary:    $(summary "$work/latency-named")"
+if [ -n "${primary_port[all]:-}" ]; then
+  echo "UPDATE -> visible, dnsplane primary and dnsplane secondary:"
+  echo "  $(summary "$work/latency-all")"
 fi

@@ -5,7 +5,8 @@ For each sample: send one TSIG-signed (hmac-sha256) UPDATE adding a new A record
 the primary over UDP, wait for its answer (the acknowledgement: durable on the
 primary), then ask the secondary for the name every millisecond until it answers it.
 Prints one line: samples, then ack and visible latencies (p50, p99, max) in ms.
-With SECONDARY_PORT 0, only the acknowledgement is measured.
+With SECONDARY_PORT 0, only the acknowledgement is measured. With RAW_FILE, each
+sample's two latencies (ms; -1 when never visible) are appended to it as a line.
 
 Standard library only (the machine has no dnspython); the DNS and TSIG encoding
 below is the minimum RFC 1035, 2136 and 8945 ask for.
@@ -62,8 +63,9 @@ def percentile(values, fraction):
 
 
 def main():
-    if len(sys.argv) != 9:
-        sys.exit("usage: update_latency.py PRIMARY_PORT SECONDARY_PORT ZONE KEYNAME SECRET SAMPLES LABEL TIMEOUT_S")
+    if len(sys.argv) not in (9, 10):
+        sys.exit("usage: update_latency.py PRIMARY_PORT SECONDARY_PORT ZONE KEYNAME SECRET SAMPLES LABEL TIMEOUT_S [RAW_FILE]")
+    raw = open(sys.argv[9], "a") if len(sys.argv) == 10 else None
     primary_port, secondary_port = int(sys.argv[1]), int(sys.argv[2])
     zone, key_name, secret = sys.argv[3], sys.argv[4], base64.b64decode(sys.argv[5])
     samples, label, timeout = int(sys.argv[6]), sys.argv[7], float(sys.argv[8])
@@ -114,8 +116,12 @@ def main():
             lost += 1
         else:
             visible.append((seen - start) * 1000)
+        if raw:
+            raw.write(f"{acks[-1]:.3f} {visible[-1] if seen is not None else -1:.3f}\n")
         time.sleep(0.02)
 
+    if raw:
+        raw.close()
     if secondary_port == 0:
         print(f"{label}: {samples} samples; ack p50 {percentile(acks, 0.5):.2f} ms p90 {percentile(acks, 0.9):.2f} ms "
               f"p99 {percentile(acks, 0.99):.2f} ms max {max(acks):.2f} ms")
