@@ -135,13 +135,17 @@ throughput() {
     nsupdate -y "hmac-sha256:bench-key:$secret" -t 10 "$work/script-$label-$c" >"$work/nsupdate-$label-$c.log" 2>&1 &
     client_pids+=($!)
   done
-  for pid in "${client_pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
+  local c=0
+  for pid in "${client_pids[@]}"; do
+    c=$((c + 1))
+    if ! wait "$pid"; then
+      failed=$((failed + 1))
+      echo "bench: nsupdate client $c against $label failed:" >&2
+      tail -5 "$work/nsupdate-$label-$c.log" >&2
+    fi
+  done
   end=$(date +%s.%N)
-  if [ "$failed" -gt 0 ]; then
-    echo "bench: $failed nsupdate clients failed against $label" >&2
-    cat "$work/nsupdate-$label-1.log" >&2
-    exit 1
-  fi
+  [ "$failed" -eq 0 ] || exit 1
   local total=$((clients * per_client))
   local present
   present=$(dig @127.0.0.1 -p "$port" -y "hmac-sha256:bench-key:$secret" "$zone" AXFR | grep -c "^t-$label-" || true)
