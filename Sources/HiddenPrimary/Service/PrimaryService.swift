@@ -25,6 +25,7 @@ public final class PrimaryService: Service, @unchecked Sendable {
     public private(set) var listener: DNSListener?
     private var notifier: NotifySender?
     private var exchanger: DatagramExchanger?
+    private var renotify: Task<Void, Never>?
     /// Source files by path, with what they looked like when last read; the ones not in
     /// `table` yet failed to load and are tried again on each reload.
     private let watched = NIOLockedValueBox<[String: FileStamp]>([:])
@@ -66,6 +67,15 @@ public final class PrimaryService: Service, @unchecked Sendable {
                                    logger: logger)
         let bound = try await listener.start()
         self.listener = listener
+        for zone in table.all { await notifyCurrent(zone) }
+        // Once more a little later: a secondary that started with us may have been in
+        // the middle of a failing refresh when the first came, and BIND's then waits
+        // for its retry time.
+        renotify = Task { [weak self] in
+            try? await Task.sleep(nanoseconds: 5_000_000_000)
+            guard !Task.isCancelled, let self else { return }
+            for zone in self.table.all { await self.notifyCurrent(zone) }
+        }
         try DurableFile.writeAtomically(Array("\(getpid())\n".utf8), to: pidFile)
         return bound
     }
@@ -95,8 +105,10 @@ public final class PrimaryService: Service, @unchecked Sendable {
                 Task { await notifier?.notify(zone: origin, soa: TransferResponder.soa(version.zone), secondaries: secondaries) }
             }
             table.add(zone)
-            // Secondaries may have missed versions published while we were down.
-            await notifier?.notify(zone: origin, soa: TransferResponder.soa(zone.current.zone), secondaries: secondaries)
+            // Secondaries may have missed versions published while we were down; they
+            // are told once we listen (a secondary that hears of a serial it cannot
+            // fetch backs off for its SOA retry time).
+            if listener != nil { await notifyCurrent(zone) }
             return PrimaryZoneReport(zone: "\(origin)", outcome: outcome)
         } catch {
             let lines = (error as? PrimaryZoneError)?.lines ?? ["\(file): \(error)"]
@@ -104,6 +116,10 @@ public final class PrimaryService: Service, @unchecked Sendable {
             if lines.count > 1 { for line in lines { logger.error("\(line)") } }
             return PrimaryZoneReport(zone: "\(origin)", outcome: .failed(lines))
         }
+    }
+
+    private func notifyCurrent(_ zone: PrimaryZone) async {
+        await notifier?.notify(zone: zone.origin, soa: TransferResponder.soa(zone.current.zone), secondaries: configuration.secondaries)
     }
 
     public func run() async throws {
@@ -197,6 +213,7 @@ public final class PrimaryService: Service, @unchecked Sendable {
     }
 
     public func stop() async {
+        renotify?.cancel()
         await listener?.stop()
         await exchanger?.close()
         for zone in table.all { await zone.close() }

@@ -134,3 +134,29 @@ extension PrimaryEndToEndTests {
         #expect(primary.stop() == 0, "SIGTERM stops the primary cleanly")
     }
 }
+
+extension PrimaryEndToEndTests {
+    @Test("A secondary started before the primary gets the zone within seconds: start-up NOTIFYs go out once the primary listens, and again 5 s later")
+    func secondaryStartedFirst() async throws {
+        guard try Self.peers("named") else { return }
+        try await onBlockingThread { try Self.runSecondaryStartedFirst() }
+    }
+
+    static func runSecondaryStartedFirst() throws {
+        let primary = try PrimaryProcess(zones: ["example.test": zoneText(fillers: 3)])
+        defer { primary.remove() }
+        let named = try NamedServer(
+            zones: [.init(name: "example.test", role: .secondary(primaries: ["127.0.0.1 port \(primary.port)"], file: "example.test.db",
+                                                                  key: "update-key"),
+                          extra: "allow-notify { 127.0.0.1; }; notify no;")],
+            keys: primary.key.bindConfiguration)
+        defer { named.directory.remove() }
+        primary.secondaries = ["127.0.0.1:\(named.port)"]
+        try named.start()   // its first refresh meets a closed port; its retry is far away
+        defer { named.stop() }
+        try primary.start()
+        let loaded = waitUntil(timeout: 15) { DNSProbe.serial(of: "example.test.", server: "127.0.0.1", port: named.port) == 1 }
+        #expect(loaded, "\(named.log.suffix(2000))")
+        #expect(primary.stop() == 0)
+    }
+}
