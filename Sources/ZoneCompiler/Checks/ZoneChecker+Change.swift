@@ -12,7 +12,14 @@ extension ZoneChecker {
     public static func check(
         _ zone: Zone, policy: CheckPolicy, changedNames: Set<DomainName>, referencesAtRisk: Set<DomainName>? = nil
     ) -> [Diagnostic] {
-        var checker = ZoneChecker(zone: zone, policy: policy, files: nil)
+        // A few names are checked: no index over the whole zone.
+        check(zone, policy: policy, changedNames: changedNames, referencesAtRisk: referencesAtRisk, indexed: false)
+    }
+
+    static func check(
+        _ zone: Zone, policy: CheckPolicy, changedNames: Set<DomainName>, referencesAtRisk: Set<DomainName>?, indexed: Bool
+    ) -> [Diagnostic] {
+        var checker = ZoneChecker(zone: zone, policy: policy, files: nil, indexed: indexed)
         checker.checkApex(previousSerial: nil)
         var affected = Set<Int32>()
         for name in changedNames {
