@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TSIG", targets: ["TSIG"]),
         .library(name: "DNSServer", targets: ["DNSServer"]),
         .library(name: "ZoneCompiler", targets: ["ZoneCompiler"]),
+        .library(name: "Secondary", targets: ["Secondary"]),
         .executable(name: "dnsplane", targets: ["dnsplane"]),
         .executable(name: "nsupdate-swift", targets: ["nsupdate-swift"]),
     ],
@@ -38,6 +39,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // A secondary that checks what it receives: refresh state machine, XFR client,
+        // validation gate, persistence.
+        .target(
+            name: "Secondary",
+            dependencies: [
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // BIND 9.18's nsupdate: the language, session and discovery logic, with the
         // sockets in one small transport type; the executable is a thin shell.
         .target(name: "NSUpdate", dependencies: ["DNSCore", "TSIG", "ZoneCompiler"]),
@@ -45,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "dnsplane",
             dependencies: [
-                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer", "HiddenPrimary",
+                "DNSCore", "ZoneCompiler", "TSIG", "DNSServer", "HiddenPrimary", "Secondary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -85,6 +99,11 @@ let package = Package(
                                                                .product(name: "NIOCore", package: "swift-nio"),
                                                                .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
+        .testTarget(name: "SecondaryTests", dependencies: ["Secondary", "dnsplane", "DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport",
+                                                           .product(name: "NIOCore", package: "swift-nio"),
+                                                           .product(name: "NIOPosix", package: "swift-nio"),
+                                                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                                                           .product(name: "Logging", package: "swift-log")]),
         // The checkzone corpus is read from the source tree at test time (#filePath),
         // not bundled.
         .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"], exclude: ["Corpus"]),

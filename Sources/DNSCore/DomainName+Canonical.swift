@@ -55,28 +55,39 @@ extension DomainName: Comparable {
     /// still sorts first. Sorting many names by key is several times faster than
     /// comparing them label by label.
     public var canonicalSortKey: [UInt8] {
-        var offsets: [Int] = []
-        offsets.reserveCapacity(8)
-        var index = 0
-        while wire[index] != 0 {
-            offsets.append(index)
-            index += 1 + Int(wire[index])
-        }
         var key: [UInt8] = []
         key.reserveCapacity(wire.count + 4)
-        for start in offsets.reversed() {
-            let length = Int(wire[start])
-            for k in (start + 1)...(start + length) {
-                let byte = asciiLower(wire[k])
-                if byte <= 1 {
-                    key.append(1)
-                    key.append(byte + 1)
-                } else {
-                    key.append(byte)
-                }
-            }
-            key.append(0)
-        }
+        wire.withUnsafeBufferPointer { Self.appendCanonicalSortKey(of: $0, to: &key) }
         return key
+    }
+
+    /// Appends the sort key of a wire-form name, for callers that keep many keys in one
+    /// buffer.
+    public static func appendCanonicalSortKey(of wire: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { offsets in
+            var count = 0
+            var index = 0
+            while wire[index] != 0 {
+                offsets[count] = index
+                count += 1
+                index += 1 + Int(wire[index])
+            }
+            var k = count - 1
+            while k >= 0 {
+                let start = offsets[k]
+                let length = Int(wire[start])
+                for i in (start + 1)...(start + length) {
+                    let byte = asciiLower(wire[i])
+                    if byte <= 1 {
+                        key.append(1)
+                        key.append(byte + 1)
+                    } else {
+                        key.append(byte)
+                    }
+                }
+                key.append(0)
+                k -= 1
+            }
+        }
     }
 }

@@ -51,12 +51,12 @@ struct TransportTests {
     func udpAndTCP() async throws {
         let (listener, port) = try await listener(ListenerConfiguration(addresses: [try SocketAddress(ipAddress: "127.0.0.1", port: 0)]))
         defer { Task { await listener.stop() } }
-        let overUDP = try await offloaded { try DNSProbe.query("a.example.", .txt, port: port) }
+        let overUDP = try await offloaded { try DNSProbe.query("a.example.", .txt, port: port, timeout: 10) }
         #expect(overUDP.answers.first?.rdata == .txt(TXT(strings: [Array("udp".utf8)])))
-        let overTCP = try await offloaded { try DNSProbe.query("a.example.", .txt, port: port, tcp: true) }
+        let overTCP = try await offloaded { try DNSProbe.query("a.example.", .txt, port: port, tcp: true, timeout: 10) }
         #expect(overTCP.answers.first?.rdata == .txt(TXT(strings: [Array("tcp".utf8)])))
         // The slow path (a task) answers over UDP too.
-        let slow = try await offloaded { try DNSProbe.query("slow.", .txt, port: port, timeout: 3) }
+        let slow = try await offloaded { try DNSProbe.query("slow.", .txt, port: port, timeout: 15) }
         #expect(slow.header.isResponse)
         await listener.stop()
     }
@@ -139,7 +139,7 @@ struct TransportTests {
         }
         #expect(closed)
         // The server still answers others.
-        #expect(try await offloaded { try DNSProbe.query("still.example.", .txt, port: port) }.header.isResponse)
+        #expect(try await offloaded { try DNSProbe.query("still.example.", .txt, port: port, timeout: 10) }.header.isResponse)
         await listener.stop()
     }
 
@@ -152,7 +152,7 @@ struct TransportTests {
         let bound = try await listener.start()
         #expect(bound.count == addresses.count)
         let port = UInt16(bound[0].port!)
-        #expect(try await offloaded { try DNSProbe.query("a.", .txt, port: port) }.header.isResponse)
+        #expect(try await offloaded { try DNSProbe.query("a.", .txt, port: port, timeout: 10) }.header.isResponse)
         await listener.stop()
         let refused = try await offloaded { (try? DNSProbe.query("a.", .txt, port: port, tcp: true, timeout: 0.5)) == nil }
         #expect(refused)

@@ -7,9 +7,14 @@ import Glibc
 /// under test can bind both. There is a window between finding and binding; callers
 /// that lose the race retry with another port.
 public enum FreePort {
-    public static func find(on address: String = "127.0.0.1") -> UInt16 {
+    /// Below Linux's ephemeral range (32768–60999): a port that must stay free between
+    /// finding it and binding it (one written into a peer's configuration) is not
+    /// taken meanwhile by some socket bound to port 0.
+    public static let belowEphemeral: ClosedRange<UInt16> = 20000...32767
+
+    public static func find(on address: String = "127.0.0.1", in range: ClosedRange<UInt16> = 20000...60000) -> UInt16 {
         for _ in 0..<200 {
-            let candidate = UInt16.random(in: 20000...60000)
+            let candidate = UInt16.random(in: range)
             if isFree(candidate, address: address, type: Int32(SOCK_STREAM.rawValue))
                 && isFree(candidate, address: address, type: Int32(SOCK_DGRAM.rawValue)) {
                 return candidate

@@ -139,3 +139,41 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("RRSIGs are one RRset per covered type (RFC 4034 §3)")
+struct SignatureRRSetTests {
+    static let text = """
+    $TTL 300
+    @ SOA ns1 hostmaster 1 3600 900 604800 300
+    @ NS ns1
+    ns1 A 192.0.2.1
+    www 60 A 192.0.2.10
+    www 60 RRSIG A 8 2 60 20300101000000 20200101000000 12345 example. AAAA
+    www 3600 TXT "x"
+    www 3600 RRSIG TXT 8 2 3600 20300101000000 20200101000000 12345 example. BBBB
+
+    """
+
+    @Test("Each covered type keeps its own TTL through records(), the writer and a re-read")
+    func ttlsPerCoveredType() {
+        let zone = Compiler.compile(text: Self.text, options: CompileOptions(origin: "example.")).zone
+        let signatures = zone.records().filter { $0.type == .rrsig }
+        #expect(Set(signatures.map(\.ttl)) == [60, 3600])
+        #expect(zone.node("www.example.")?.rrsets.filter { $0.type == .rrsig }.count == 2)
+        let again = Compiler.compile(text: CanonicalZoneWriter.write(zone), options: CompileOptions(origin: "example.")).zone
+        #expect(again == zone)
+        #expect(again.records().filter { $0.type == .rrsig }.map(\.ttl).sorted() == [60, 3600])
+    }
+
+    @Test("changes(to:) moves one covered type's signature without touching the other")
+    func changes() throws {
+        let zone = Compiler.compile(text: Self.text, options: CompileOptions(origin: "example.")).zone
+        let newer = Compiler.compile(text: Self.text.replacingOccurrences(of: "example. BBBB", with: "example. CCCC"),
+                                     options: CompileOptions(origin: "example.")).zone
+        let (removed, added) = zone.changes(to: newer)
+        #expect(removed.count == 1 && added.count == 1)
+        #expect(removed.first?.ttl == 3600 && added.first?.ttl == 3600)
+        let soa = ResourceRecord(owner: "example.", ttl: 300, rdata: .soa(zone.soa!))
+        #expect(try zone.applying(removing: removed + [soa], adding: added + [soa]) == newer)
+    }
+}

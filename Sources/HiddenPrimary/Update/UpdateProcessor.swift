@@ -72,7 +72,7 @@ public struct UpdateProcessor: Sendable {
     // MARK: §3.2 prerequisites
 
     private func checkPrerequisites(_ prerequisites: [ResourceRecord], zone: Zone) throws {
-        var required: [RRSetKey: Set<RData>] = [:]
+        var required: [PrerequisiteKey: Set<RData>] = [:]
         for record in prerequisites {
             guard record.ttl == 0 else {
                 throw Rejection(rcode: .formErr, reason: "prerequisite \(record.owner) \(record.type) has a TTL other than 0")
@@ -111,7 +111,7 @@ public struct UpdateProcessor: Sendable {
                 guard !record.type.isMetaType else {
                     throw Rejection(rcode: .formErr, reason: "prerequisite of meta type \(record.type)")
                 }
-                required[RRSetKey(owner: record.owner, type: record.type), default: []].insert(record.rdata)
+                required[PrerequisiteKey(owner: record.owner, type: record.type), default: []].insert(record.rdata)
             default:
                 throw Rejection(rcode: .formErr, reason: "prerequisite \(record.owner) has class \(record.rrClass)")
             }
@@ -125,7 +125,7 @@ public struct UpdateProcessor: Sendable {
         }
     }
 
-    struct RRSetKey: Hashable {
+    struct PrerequisiteKey: Hashable {
         var owner: DomainName
         var type: RRType
     }
@@ -218,7 +218,8 @@ public struct UpdateProcessor: Sendable {
                     throw Rejection(rcode: .refused, reason: "cannot add \(record.type) at \(owner): it is a CNAME (RFC 2181 §10.1)")
                 }
                 // A new TTL applies to the whole RRset, as in BIND; a duplicate replaces.
-                if let existing = node?.rrset(record.type), existing.ttl != record.ttl || existing.rdatas.contains(record.rdata) {
+                if let existing = node?.rrset(RRSetKey(type: record.type, rdata: record.rdata)),
+                   existing.ttl != record.ttl || existing.rdatas.contains(record.rdata) {
                     for old in existing.rdatas {
                         _ = builder.remove(ResourceRecord(owner: owner, type: record.type, ttl: existing.ttl, rdata: old))
                     }
@@ -305,14 +306,14 @@ public struct UpdateProcessor: Sendable {
         let after = new.node(name) ?? ZoneNode()
         let isApex = name == old.origin
         for rrset in before.rrsets where !(isApex && rrset.type == .soa) {
-            let kept = after.rrset(rrset.type)
+            let kept = after.rrset(rrset.key)
             let keptSet = kept.map { Set($0.rdatas) } ?? []
             for rdata in rrset.rdatas where kept?.ttl != rrset.ttl || !keptSet.contains(rdata) {
                 removed.append(ResourceRecord(owner: name, type: rrset.type, rrClass: old.rrClass, ttl: rrset.ttl, rdata: rdata))
             }
         }
         for rrset in after.rrsets where !(isApex && rrset.type == .soa) {
-            let had = before.rrset(rrset.type)
+            let had = before.rrset(rrset.key)
             let hadSet = had.map { Set($0.rdatas) } ?? []
             for rdata in rrset.rdatas where had?.ttl != rrset.ttl || !hadSet.contains(rdata) {
                 added.append(ResourceRecord(owner: name, type: rrset.type, rrClass: new.rrClass, ttl: rrset.ttl, rdata: rdata))

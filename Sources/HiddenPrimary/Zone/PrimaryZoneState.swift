@@ -166,7 +166,8 @@ public struct PrimaryZoneState: Sendable {
         for record in overlayDeleted.values { _ = builder.remove(record) }
         var sink = DiagnosticSink(policy: .dnsplane)
         for record in overlayAdded.values {
-            if let existing = builder.zone.rrset(record.owner, record.type), existing.ttl != record.ttl {
+            if let existing = builder.zone.node(record.owner)?.rrset(RRSetKey(type: record.type, rdata: record.rdata)),
+               existing.ttl != record.ttl {
                 for rdata in existing.rdatas {
                     _ = builder.remove(ResourceRecord(owner: record.owner, type: record.type, ttl: existing.ttl, rdata: rdata))
                     builder.add(owner: record.owner, type: record.type, ttl: record.ttl, rdata: rdata, location: nil, diagnostics: &sink)

@@ -14,7 +14,8 @@ extension Zone {
         var sink = DiagnosticSink(policy: .dnsplane)
         for record in adding {
             guard record.owner.isSubdomain(of: origin) else { throw .outOfZone(record) }
-            if let existing = builder.zone.rrset(record.owner, record.type), existing.ttl != record.ttl {
+            if let existing = builder.zone.node(record.owner)?.rrset(RRSetKey(type: record.type, rdata: record.rdata)),
+               existing.ttl != record.ttl {
                 throw .ttlConflict(record)
             }
             builder.add(owner: record.owner, type: record.type, ttl: record.ttl, rdata: record.rdata,
@@ -77,27 +78,27 @@ extension Zone {
     private func diff(_ name: DomainName, _ old: ZoneNode, _ new: ZoneNode,
                       removed: inout [ResourceRecord], added: inout [ResourceRecord]) {
         let isApex = name == origin
-        var types = Set(old.rrsets.map(\.type))
-        types.formUnion(new.rrsets.map(\.type))
-        for type in types where !(isApex && type == .soa) {
-            let before = old.rrset(type)
-            let after = new.rrset(type)
+        var keys = Set(old.rrsets.map(\.key))
+        keys.formUnion(new.rrsets.map(\.key))
+        for key in keys where !(isApex && key.type == .soa) {
+            let before = old.rrset(key)
+            let after = new.rrset(key)
             if let before, let after, before.ttl == after.ttl {
                 let kept = Set(after.rdatas)
                 let had = Set(before.rdatas)
                 for rdata in before.rdatas where !kept.contains(rdata) {
-                    removed.append(ResourceRecord(owner: name, type: type, rrClass: rrClass, ttl: before.ttl, rdata: rdata))
+                    removed.append(ResourceRecord(owner: name, type: key.type, rrClass: rrClass, ttl: before.ttl, rdata: rdata))
                 }
                 for rdata in after.rdatas where !had.contains(rdata) {
-                    added.append(ResourceRecord(owner: name, type: type, rrClass: rrClass, ttl: after.ttl, rdata: rdata))
+                    added.append(ResourceRecord(owner: name, type: key.type, rrClass: rrClass, ttl: after.ttl, rdata: rdata))
                 }
                 continue
             }
             for rdata in before?.rdatas ?? [] {
-                removed.append(ResourceRecord(owner: name, type: type, rrClass: rrClass, ttl: before!.ttl, rdata: rdata))
+                removed.append(ResourceRecord(owner: name, type: key.type, rrClass: rrClass, ttl: before!.ttl, rdata: rdata))
             }
             for rdata in after?.rdatas ?? [] {
-                added.append(ResourceRecord(owner: name, type: type, rrClass: rrClass, ttl: after!.ttl, rdata: rdata))
+                added.append(ResourceRecord(owner: name, type: key.type, rrClass: rrClass, ttl: after!.ttl, rdata: rdata))
             }
         }
     }

@@ -104,7 +104,8 @@ public struct Zone: Sendable {
         while index >= 0 {
             let entry = entries[Int(index)]
             let location = locations.isEmpty ? nil : locations[Int(index)]
-            if let at = node.rrsets.firstIndex(where: { $0.type == entry.type }) {
+            let key = RRSetKey(type: entry.type, rdata: entry.rdata)
+            if let at = node.rrsets.firstIndex(where: { $0.key == key }) {
                 node.rrsets[at].rdatas.append(entry.rdata)
                 if let location { node.rrsets[at].locations.append(location) }
             } else {
@@ -140,13 +141,29 @@ public struct Zone: Sendable {
 
     /// Owner names in RFC 4034 §6.1 canonical order.
     public func sortedNames() -> [DomainName] {
-        var keyed: [([UInt8], Int32)] = []
-        keyed.reserveCapacity(names.count)
-        for id in 0..<Int32(names.count) where heads[Int(id)] >= 0 {
-            keyed.append((names.name(id).canonicalSortKey, id))
+        sortedIDs().map { names.name($0) }
+    }
+
+    /// IDs of the live names in canonical order. Every name's sort key goes into one
+    /// byte arena, so sorting a large zone costs two arrays, not an allocation per name.
+    func sortedIDs() -> [Int32] {
+        let ids = liveIDs
+        var keys: [UInt8] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(ids.count + 1)
+        for id in ids {
+            names.withWire(id) { DomainName.appendCanonicalSortKey(of: $0, to: &keys) }
+            offsets.append(keys.count)
         }
-        keyed.sort { $0.0.lexicographicallyPrecedes($1.0) }
-        return keyed.map { names.name($0.1) }
+        var order = Array(ids.indices)
+        keys.withUnsafeBufferPointer { arena in
+            order.sort { a, b in
+                let x = UnsafeBufferPointer(rebasing: arena[offsets[a]..<offsets[a + 1]])
+                let y = UnsafeBufferPointer(rebasing: arena[offsets[b]..<offsets[b + 1]])
+                return x.lexicographicallyPrecedes(y)
+            }
+        }
+        return order.map { ids[$0] }
     }
 
     /// Every owner name, in no particular order.
@@ -187,7 +204,7 @@ extension Zone: Equatable {
             guard let other = b.node(name) else { return false }
             let mine = a.node(id)
             guard mine.rrsets.count == other.rrsets.count else { return false }
-            for rrset in mine.rrsets where other.rrset(rrset.type) != rrset { return false }
+            for rrset in mine.rrsets where other.rrset(rrset.key) != rrset { return false }
         }
         return true
     }

@@ -4,13 +4,13 @@
 public struct ZoneBuilder: Sendable {
     public private(set) var zone: Zone
     /// Membership sets for RRsets too large for a linear duplicate scan.
-    private var largeSets: [RRSetKey: Set<RData>] = [:]
+    private var largeSets: [RRSetID: Set<RData>] = [:]
     /// RRsets already reported as holding records that differ only in name case.
-    private var caseDuplicates: Set<RRSetKey> = []
+    private var caseDuplicates: Set<RRSetID> = []
     private static let linearScanLimit = 32
     static let noLocation = SourceLocation(file: -1, line: 0, column: 0)
 
-    struct RRSetKey: Hashable, Sendable {
+    struct RRSetID: Hashable, Sendable {
         var name: Int32
         var type: RRType
     }
@@ -39,7 +39,7 @@ public struct ZoneBuilder: Sendable {
                 zone.entries[Int(index)].next = -1
                 zone.deletedEntries += 1
                 if zone.heads[Int(name)] < 0 { zone.deadNames += 1 }
-                largeSets[RRSetKey(name: name, type: record.type)]?.remove(record.rdata)
+                largeSets[RRSetID(name: name, type: record.type)]?.remove(record.rdata)
                 return true
             }
             previous = index
@@ -181,7 +181,7 @@ public struct ZoneBuilder: Sendable {
     }
 
     private mutating func reportCaseDuplicate(name: Int32, type: RRType, location: SourceLocation?, diagnostics: inout DiagnosticSink) {
-        guard caseDuplicates.insert(RRSetKey(name: name, type: type)).inserted else { return }
+        guard caseDuplicates.insert(RRSetID(name: name, type: type)).inserted else { return }
         let owner = zone.names.name(name)
         diagnostics.report(.duplicateRecords, "\(owner) has \(type) records that differ only in the case of a name",
                            at: location, owner: owner,
@@ -198,7 +198,7 @@ public struct ZoneBuilder: Sendable {
             }
             return false
         }
-        let key = RRSetKey(name: name, type: type)
+        let key = RRSetID(name: name, type: type)
         if largeSets[key] == nil {
             var set = Set<RData>()
             var index = first

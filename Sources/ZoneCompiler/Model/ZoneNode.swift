@@ -4,8 +4,15 @@ public struct ZoneNode: Sendable, Equatable {
 
     public init(rrsets: [RRSet] = []) { self.rrsets = rrsets }
 
+    /// The RRset of `type`; for RRSIG, the first of its RRsets (there is one per
+    /// covered type: use `rrset(_ key:)`).
     public func rrset(_ type: RRType) -> RRSet? {
         for rrset in rrsets where rrset.type == type { return rrset }
+        return nil
+    }
+
+    public func rrset(_ key: RRSetKey) -> RRSet? {
+        for rrset in rrsets where rrset.key == key { return rrset }
         return nil
     }
 

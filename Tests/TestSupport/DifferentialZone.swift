@@ -1,10 +1,10 @@
 import DNSCore
 
-/// A seeded generator, so a differential run can be repeated exactly.
-struct SplitMix64: RandomNumberGenerator {
+/// A seeded generator (DifferentialRandom), so a differential run can be repeated exactly.
+public struct DifferentialRandom: RandomNumberGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,18 +20,18 @@ struct SplitMix64: RandomNumberGenerator {
 /// non-terminal wildcard and the RFC 4592 §2.2.1 example tree), empty non-terminals,
 /// delegations (glue in and out of bailiwick, with and without DS, occluded data),
 /// big RRsets for truncation, and many record types.
-struct DifferentialZone {
-    static let origin: DomainName = "diff.test."
+public struct DifferentialZone {
+    public static let origin: DomainName = "diff.test."
     let hostCount: Int
     let delegationCount: Int
 
-    init(hostCount: Int = 4000, delegationCount: Int = 300) {
+    public init(hostCount: Int = 4000, delegationCount: Int = 300) {
         self.hostCount = hostCount
         self.delegationCount = delegationCount
     }
 
     /// Names worth asking about, by kind, filled in by `text`.
-    struct Names {
+    public struct Names {
         var hosts: [String] = []
         var ents: [String] = []
         var aliases: [String] = []
@@ -43,7 +43,7 @@ struct DifferentialZone {
         var special: [String] = []
     }
 
-    func text() -> (String, Names) {
+    public func text() -> (String, Names) {
         var lines: [String] = []
         var names = Names()
         func add(_ line: String) { lines.append(line) }
