@@ -57,7 +57,8 @@ extension PrimaryEndToEndTests {
         #expect(up.process.terminationStatus == 0)
         // Nothing is left answering on the three ports.
         for port in [base, base + 1, base + 2] {
-            #expect((try? DNSProbe.query(".", .soa, port: port, timeout: 0.2)) == nil, "port \(port) still answers")
+            let answer = try? DNSProbe.query(".", .soa, port: port, timeout: 0.2)
+            #expect(answer == nil, "port \(port) still answers: \(answer.map { "\($0.header)" } ?? "")\n\(up.output.suffix(2000))")
         }
     }
 }
