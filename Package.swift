@@ -93,7 +93,11 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
+        // Unit tests, and end-to-end tests that run the `dnsplane` binary (a primary to
+        // kill -9) beside real nsupdate, named and knotd.
+        .testTarget(name: "HiddenPrimaryTests", dependencies: ["HiddenPrimary", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport", "dnsplane",
+                                                               .product(name: "NIOCore", package: "swift-nio"),
+                                                               .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "DNSServerTests", dependencies: ["DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport"]),
         .testTarget(name: "SecondaryTests", dependencies: ["Secondary", "dnsplane", "DNSServer", "DNSCore", "ZoneCompiler", "TSIG", "TestSupport",
                                                            .product(name: "NIOCore", package: "swift-nio"),

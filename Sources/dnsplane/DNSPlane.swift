@@ -10,6 +10,6 @@ struct DNSPlane: AsyncParsableCommand {
         abstract: "A hidden-primary DNS control plane with a validating zone pipeline.",
         version: version,
         subcommands: [CheckCommand.self, CheckzoneCommand.self, CompileCommand.self, ChecksCommand.self, KeygenCommand.self,
-                      PrimaryCommand.self, ReloadCommand.self, ExportCommand.self, SecondaryCommand.self]
+                      PrimaryCommand.self, ReloadCommand.self, ExportCommand.self, SecondaryCommand.self, UpCommand.self]
     )
 }

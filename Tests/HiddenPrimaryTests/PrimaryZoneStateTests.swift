@@ -58,6 +58,36 @@ struct PrimaryZoneStateTests {
         #expect(state.zone.contains("laptop.example."))
     }
 
+    @Test("The SOA put in while processing (one copy of the tables) gives the same version and entry as putting it in after")
+    func soaWhileProcessing() throws {
+        for (serialPolicy, requested) in [(SerialPolicy.increment, UInt32?.none), (.unixtime, nil), (.increment, 5000)] {
+            var records = [Self.a("laptop.example.", "192.0.2.50")]
+            if let requested {
+                records.append(ResourceRecord(owner: "example.", ttl: 300, rdata: .soa(SOA(
+                    mname: "ns1.example.", rname: "hostmaster.example.", serial: requested, refresh: 1, retry: 2, expire: 3, minimum: 4))))
+            }
+            let state = Self.state()
+            let now: UInt64 = 1_700_000_000
+            let plain = Self.processor.process(Self.update(records), zone: state.zone, signer: "k.")
+            let early = Self.processor.process(Self.update(records), zone: state.zone, signer: "k.") { current, requested in
+                PrimaryZoneState.publishedSOA(current: current, requested: requested, serialPolicy: serialPolicy, now: now)
+            }
+            guard case .changed(let zone1, let removed1, let added1, let soa1) = plain,
+                  case .changed(let zone2, let removed2, let added2, let soa2) = early else {
+                Issue.record("not changed")
+                continue
+            }
+            #expect(removed1 == removed2 && added1 == added2 && soa1 == soa2)
+            let one = try PrimaryZoneState.version(after: state.zone, updated: zone1, removed: removed1, added: added1, requested: soa1,
+                                                   serialPolicy: serialPolicy, now: now)
+            let two = try PrimaryZoneState.version(after: state.zone, updated: zone2, removed: removed2, added: added2, requested: soa2,
+                                                   serialPolicy: serialPolicy, now: now)
+            #expect(one.entry == two.entry)
+            #expect(one.zone.records().sorted { "\($0)" < "\($1)" } == two.zone.records().sorted { "\($0)" < "\($1)" })
+            #expect(two.zone.soa?.serial == (requested ?? (serialPolicy == .unixtime ? UInt32(now) : 101)))
+        }
+    }
+
     @Test("A source edit with a lower serial still publishes under a higher one")
     func lowerSerial() {
         var state = Self.state()

@@ -198,5 +198,17 @@ struct UpdateProcessorTests {
         #expect(rcode(mx) == .refused)
         let addressLike = outcome(Self.update(updates: [Self.rr("sub2.example.", .ns, "ns1.example.")]))
         #expect(rcode(addressLike) == .noError)
+        // What points at a changed name is checked when the change can break it: the MX
+        // target loses its address, becomes a CNAME, or goes.
+        let lostAddress = outcome(Self.update(updates: [Self.rr("mail.example.", .a, "192.0.2.20", ttl: 0, rrClass: .none)]))
+        guard case .rejected(.refused, _, let lostChecks) = lostAddress else { Issue.record("\(lostAddress)"); return }
+        #expect(lostChecks.contains(.mxTargetNoAddress))
+        let becameAlias = outcome(Self.update(updates: [Self.empty("mail.example.", .a, .any), Self.rr("mail.example.", .cname, "www.example.")]))
+        guard case .rejected(.refused, _, let aliasChecks) = becameAlias else { Issue.record("\(becameAlias)"); return }
+        #expect(aliasChecks.contains(.mxTargetIsCNAME))
+        let gone = outcome(Self.update(updates: [Self.empty("mail.example.", .any, .any)]))
+        #expect(rcode(gone) == .refused)
+        let moreAddresses = outcome(Self.update(updates: [Self.rr("mail.example.", .aaaa, "2001:db8::20")]))
+        #expect(rcode(moreAddresses) == .noError)
     }
 }

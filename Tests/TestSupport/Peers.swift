@@ -13,6 +13,7 @@ public enum Peers {
 
     public struct Missing: Error, CustomStringConvertible {
         public var name: String
+        public init(name: String) { self.name = name }
         public var description: String { "\(name) is required (DNSPLANE_REQUIRE_PEERS=1) but not installed" }
     }
 

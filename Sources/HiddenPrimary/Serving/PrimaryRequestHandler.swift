@@ -9,7 +9,7 @@ import TSIG
 /// signed requests the update policy allows, REFUSED for everything else. The world
 /// never sees it.
 public struct PrimaryRequestHandler: RequestHandler {
-    let zones: [DomainName: PrimaryZone]
+    let zones: PrimaryZoneTable
     /// IP addresses of the secondaries (ports do not matter for access).
     let secondaries: Set<String>
     let keyring: TSIGKeyring
@@ -17,8 +17,8 @@ public struct PrimaryRequestHandler: RequestHandler {
     let transfersNeedKey: Bool
     let logger: Logger
 
-    public init(zones: [PrimaryZone], secondaries: [SocketAddress], keyring: TSIGKeyring, transfersNeedKey: Bool, logger: Logger) {
-        self.zones = Dictionary(zones.map { ($0.origin, $0) }, uniquingKeysWith: { first, _ in first })
+    public init(zones: PrimaryZoneTable, secondaries: [SocketAddress], keyring: TSIGKeyring, transfersNeedKey: Bool, logger: Logger) {
+        self.zones = zones
         self.secondaries = Set(secondaries.compactMap(\.ipAddress))
         self.keyring = keyring
         self.transfersNeedKey = transfersNeedKey
@@ -67,7 +67,7 @@ public struct PrimaryRequestHandler: RequestHandler {
         case .update:
             return nil
         default:
-            return [respond(request, rcode: message.header.opcode == .notify ? .refused : .notImp)]
+            return [respond(request, rcode: .refused)]
         }
     }
 
@@ -96,16 +96,21 @@ public struct PrimaryRequestHandler: RequestHandler {
         }
         let version = zone.current
         let messages: [Message]
+        let form: String
         if question.type == .axfr {
             guard context.transport == .tcp else { return [respond(request, rcode: .formErr)] }
             messages = TransferResponder.axfr(message, version: version)
+            form = "full zone"
         } else {
             guard let clientSOA = message.authorities.first(where: { $0.type == .soa }), case .soa(let soa) = clientSOA.rdata else {
                 return [respond(request, rcode: .formErr)]
             }
             messages = TransferResponder.ixfr(message, clientSerial: soa.serial, version: version, overUDP: context.transport == .udp)
+            form = TransferResponder.ixfrForm(clientSerial: soa.serial, version: version, overUDP: context.transport == .udp)
         }
-        logger.info("\(question.name): \(question.type) to \(context.client), serial \(version.serial), \(messages.count) message\(messages.count == 1 ? "" : "s")")
+        let signed: String
+        if case .valid(let key, _) = request.tsig { signed = ", signed with \(key.name)" } else { signed = "" }
+        logger.info("\(question.name): \(question.type) to \(context.client) at serial \(version.serial): \(form), \(messages.count) message\(messages.count == 1 ? "" : "s")\(signed)")
         guard case .valid(let key, let mac) = request.tsig else { return messages.map { $0.encode() } }
         var signer = TSIGStreamSigner(key: key, requestMAC: mac)
         return messages.map { signer.sign($0.encode(), timeSigned: request.receivedAt) }

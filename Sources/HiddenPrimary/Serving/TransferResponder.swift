@@ -44,6 +44,18 @@ public enum TransferResponder {
         return pack(records, answering: request)
     }
 
+    /// How `ixfr` answers, in words, for the log: whether the answer was incremental
+    /// is what operators (and tests) look for.
+    public static func ixfrForm(clientSerial: UInt32, version: PrimaryZone.PublishedVersion, overUDP: Bool) -> String {
+        let relation = SerialNumber(clientSerial).compare(to: SerialNumber(version.serial))
+        if relation == .equal || relation == .greater { return "client at serial \(clientSerial), up to date" }
+        if overUDP { return "over UDP from serial \(clientSerial), SOA only (use TCP)" }
+        guard let changes = version.changes(since: clientSerial), !changes.isEmpty else {
+            return "history does not reach serial \(clientSerial), full zone"
+        }
+        return "incremental from serial \(clientSerial), \(changes.count) changeset\(changes.count == 1 ? "" : "s")"
+    }
+
     static func soa(_ zone: Zone) -> ResourceRecord {
         ResourceRecord(owner: zone.origin, type: .soa, rrClass: zone.rrClass, ttl: zone.soaTTL ?? 0, rdata: .soa(zone.soa!))
     }

@@ -37,13 +37,17 @@ public struct UpdateProcessor: Sendable {
         var reason: String
     }
 
-    public func process(_ message: Message, zone: Zone, signer: DomainName?) -> UpdateOutcome {
+    /// `publishing`, when given, is the SOA the new version gets, from the current one
+    /// and the one the UPDATE set (if any); it is put in while the records are edited,
+    /// which saves the caller another copy of the zone's tables to change the serial.
+    public func process(_ message: Message, zone: Zone, signer: DomainName?,
+                        publishing: ((_ current: SOA, _ requested: SOA?) -> SOA)? = nil) -> UpdateOutcome {
         do {
             try checkZoneSection(message, zone: zone)
             try checkPrerequisites(message.prerequisites, zone: zone)
             try checkPermissions(message.updates, zone: zone, signer: signer)
             try prescan(message.updates, zone: zone)
-            return try apply(message.updates, to: zone)
+            return try apply(message.updates, to: zone, publishing: publishing)
         } catch let rejection as Rejection {
             return .rejected(rejection.rcode, reason: rejection.reason, checks: [])
         } catch {
@@ -180,7 +184,8 @@ public struct UpdateProcessor: Sendable {
 
     // MARK: §3.4.2 the update
 
-    private func apply(_ updates: [ResourceRecord], to zone: Zone) throws -> UpdateOutcome {
+    private func apply(_ updates: [ResourceRecord], to zone: Zone,
+                       publishing: ((_ current: SOA, _ requested: SOA?) -> SOA)?) throws -> UpdateOutcome {
         var builder = ZoneBuilder(editing: zone)
         var touched = Set<DomainName>()
         var newSOA: SOA?
@@ -252,15 +257,29 @@ public struct UpdateProcessor: Sendable {
             }
         }
 
-        let updated = builder.zone
         var removed: [ResourceRecord] = []
         var added: [ResourceRecord] = []
         for name in touched {
-            Self.difference(at: name, from: zone, to: updated, removed: &removed, added: &added)
+            Self.difference(at: name, from: zone, to: builder.zone, removed: &removed, added: &added)
         }
         guard !removed.isEmpty || !added.isEmpty || newSOA != nil else { return .unchanged }
+        if let publishing, let current = zone.soa, let present = builder.zone.soa {
+            let next = publishing(current, newSOA)
+            if next != present {
+                let ttl = builder.zone.soaTTL ?? 0
+                _ = builder.remove(ResourceRecord(owner: apex, ttl: ttl, rdata: .soa(present)))
+                add(ResourceRecord(owner: apex, type: .soa, rrClass: zone.rrClass, ttl: ttl, rdata: .soa(next)), to: &builder)
+            }
+        }
+        let updated = builder.zone
 
-        let findings = ZoneChecker.check(updated, policy: checkPolicy, changedNames: touched)
+        // Names that others point at can only be broken by losing addresses, gaining
+        // a CNAME or DNAME, or going away.
+        var atRisk = Set<DomainName>()
+        for record in removed where record.type == .a || record.type == .aaaa { atRisk.insert(record.owner) }
+        for record in added where record.type == .cname || record.type == .dname { atRisk.insert(record.owner) }
+        for name in touched where updated.node(name) == nil { atRisk.insert(name) }
+        let findings = ZoneChecker.check(updated, policy: checkPolicy, changedNames: touched, referencesAtRisk: atRisk)
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             let reason = errors.prefix(3).map { "[\($0.check)] \($0.message)" }.joined(separator: "; ")

@@ -14,10 +14,18 @@ public struct PrimaryZoneState: Sendable {
     public private(set) var zone: Zone
     public private(set) var overlayAdded: [RecordKey: ResourceRecord] = [:]
     public private(set) var overlayDeleted: [RecordKey: ResourceRecord] = [:]
-    /// Changesets that lead to the current version, oldest first.
-    public private(set) var history: [Changeset] = []
+    /// Changesets that lead to the current version, oldest first, cheap to share with
+    /// each published version.
+    public private(set) var historyLog: ChangesetHistory
     public private(set) var sourceDigest: UInt32
-    public var historyLimit: Int
+
+    /// Changesets that lead to the current version, oldest first.
+    public var history: [Changeset] { historyLog.all }
+
+    public var historyLimit: Int {
+        get { historyLog.limit }
+        set { historyLog.limit = newValue }
+    }
 
     /// A record by owner, type and RDATA: the TTL is an attribute of the RRset, not of
     /// the record's identity.
@@ -36,12 +44,14 @@ public struct PrimaryZoneState: Sendable {
     public init(zone: Zone, sourceDigest: UInt32, historyLimit: Int = 1000) {
         self.zone = zone
         self.sourceDigest = sourceDigest
-        self.historyLimit = historyLimit
+        self.historyLog = ChangesetHistory(limit: historyLimit)
     }
 
     public var serial: UInt32 { zone.soa?.serial ?? 0 }
 
-    var soaRecord: ResourceRecord {
+    var soaRecord: ResourceRecord { Self.soaRecord(of: zone) }
+
+    static func soaRecord(of zone: Zone) -> ResourceRecord {
         ResourceRecord(owner: zone.origin, type: .soa, rrClass: zone.rrClass, ttl: zone.soaTTL ?? 0, rdata: .soa(zone.soa!))
     }
 
@@ -53,17 +63,45 @@ public struct PrimaryZoneState: Sendable {
         zone updated: Zone, removed: [ResourceRecord], added: [ResourceRecord], requested: SOA?,
         serialPolicy: SerialPolicy, now: UInt64
     ) throws(ZoneEditError) -> JournalEntry {
-        let from = soaRecord
-        var soa = requested ?? zone.soa!
-        soa.serial = serialPolicy.next(after: serial, floor: requested?.serial, now: now)
-        let to = ResourceRecord(owner: zone.origin, type: .soa, rrClass: zone.rrClass, ttl: updated.soaTTL ?? from.ttl, rdata: .soa(soa))
-        let current = ResourceRecord(owner: zone.origin, type: .soa, rrClass: zone.rrClass, ttl: updated.soaTTL ?? from.ttl,
-                                     rdata: .soa(updated.soa!))
-        let published = try updated.applying(removing: [current], adding: [to])
+        let next = try Self.version(after: zone, updated: updated, removed: removed, added: added, requested: requested,
+                                    serialPolicy: serialPolicy, now: now)
+        adopt(next.entry, zone: next.zone)
+        return next.entry
+    }
+
+    /// The version an UPDATE makes of `current` — `updated` under the next serial —
+    /// and its journal entry, without taking it: the primary makes a group's entries
+    /// durable first and then `adopt`s them, so a failed write leaves nothing to undo.
+    public static func version(
+        after current: Zone, updated: Zone, removed: [ResourceRecord], added: [ResourceRecord], requested: SOA?,
+        serialPolicy: SerialPolicy, now: UInt64
+    ) throws(ZoneEditError) -> (zone: Zone, entry: JournalEntry) {
+        let from = soaRecord(of: current)
+        let soa = publishedSOA(current: current.soa!, requested: requested, serialPolicy: serialPolicy, now: now)
+        let to = ResourceRecord(owner: current.origin, type: .soa, rrClass: current.rrClass, ttl: updated.soaTTL ?? from.ttl, rdata: .soa(soa))
+        var zone = updated
+        // The processor may have put it in already (`UpdateProcessor.process(publishing:)`).
+        if updated.soa != soa {
+            let unchanged = ResourceRecord(owner: current.origin, type: .soa, rrClass: current.rrClass, ttl: updated.soaTTL ?? from.ttl,
+                                           rdata: .soa(updated.soa!))
+            zone = try updated.applying(removing: [unchanged], adding: [to])
+        }
         let changeset = Changeset(soaFrom: from, soaTo: to, removed: removed, added: added)
-        record(changeset, overlay: true)
-        zone = published
-        return JournalEntry(kind: .update, time: now, changeset: changeset)
+        return (zone, JournalEntry(kind: .update, time: now, changeset: changeset))
+    }
+
+    /// The SOA an UPDATE's version is published with: the one it set, or the current
+    /// one, under the next serial (the serial it set is a floor).
+    public static func publishedSOA(current: SOA, requested: SOA?, serialPolicy: SerialPolicy, now: UInt64) -> SOA {
+        var soa = requested ?? current
+        soa.serial = serialPolicy.next(after: current.serial, floor: requested?.serial, now: now)
+        return soa
+    }
+
+    /// Takes a version `version(after:…)` made, once its entry is durable.
+    public mutating func adopt(_ entry: JournalEntry, zone next: Zone) {
+        record(entry.changeset, overlay: entry.kind == .update)
+        zone = next
     }
 
     // MARK: Source reload
@@ -164,17 +202,17 @@ public struct PrimaryZoneState: Sendable {
     /// history, keeping only those that chain into it.
     public mutating func prependHistory(_ older: [Changeset]) {
         var chain: [Changeset] = []
-        var next = history.first?.serialFrom ?? serial
+        var next = historyLog.first?.serialFrom ?? serial
         for changeset in older.reversed() where changeset.serialTo == next {
-            chain.insert(changeset, at: 0)
+            chain.append(changeset)
             next = changeset.serialFrom
         }
-        history = Array((chain + history).suffix(historyLimit))
+        historyLog = ChangesetHistory(limit: historyLimit, Array((chain.reversed() + history).suffix(historyLimit)))
     }
 
     /// Keeps only the last `count` changesets of history (after a journal compaction).
     public mutating func trimHistory(to count: Int) {
-        if history.count > count { history.removeFirst(history.count - count) }
+        if historyLog.count > count { historyLog = ChangesetHistory(limit: historyLimit, historyLog.suffix(count)) }
     }
 
     // MARK: IXFR
@@ -183,15 +221,13 @@ public struct PrimaryZoneState: Sendable {
     /// does not reach back that far (then the answer is a full zone).
     public func changes(since serial: UInt32) -> [Changeset]? {
         if serial == self.serial { return [] }
-        guard let start = history.firstIndex(where: { $0.serialFrom == serial }) else { return nil }
-        return Array(history[start...])
+        return historyLog.changes(from: serial)
     }
 
     // MARK: Bookkeeping
 
     private mutating func record(_ changeset: Changeset, overlay: Bool) {
-        history.append(changeset)
-        if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
+        historyLog.append(changeset)
         guard overlay else { return }
         for record in changeset.removed {
             let key = RecordKey(record)

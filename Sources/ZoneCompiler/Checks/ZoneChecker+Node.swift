@@ -122,7 +122,7 @@ extension ZoneChecker {
             switch rrset.type {
             case .ns where atCut, .ds where atCut, .nsec, .rrsig:
                 continue
-            case .a where nsTargets.contains(name), .aaaa where nsTargets.contains(name):
+            case .a where isNSTarget(name), .aaaa where isNSTarget(name):
                 continue
             default:
                 let message = atCut

@@ -8,8 +8,9 @@ public struct ZoneChecker {
     let lookup: ZoneLookup
     let files: SourceFileTable?
     var sink: DiagnosticSink
-    /// Every NS target in the zone: what may legitimately sit below a cut as glue.
-    let nsTargets: Set<DomainName>
+    /// Every NS target in the zone: what may legitimately sit below a cut as glue; nil
+    /// when not indexed (then the NS records are searched when a check asks).
+    let nsTargets: Set<DomainName>?
     /// `target-not-hostname` is an error: BIND would not have loaded such records.
     let checkNamesFails: Bool
 
@@ -22,17 +23,32 @@ public struct ZoneChecker {
         return checker.sink.diagnostics
     }
 
-    init(zone: Zone, policy: CheckPolicy, files: SourceFileTable?) {
+    /// `indexed` false builds nothing over the whole zone up front (see `ZoneLookup`):
+    /// for checking a few names of a large zone.
+    init(zone: Zone, policy: CheckPolicy, files: SourceFileTable?, indexed: Bool = true) {
         self.zone = zone
-        self.lookup = ZoneLookup(zone: zone)
+        self.lookup = ZoneLookup(zone: zone, indexed: indexed)
         self.files = files
         self.sink = DiagnosticSink(policy: policy)
-        var targets = Set<DomainName>()
-        for entry in zone.entries where !entry.isDeleted {
-            if case .ns(let record) = entry.rdata { targets.insert(record.target) }
+        if indexed {
+            var targets = Set<DomainName>()
+            for entry in zone.entries where !entry.isDeleted {
+                if case .ns(let record) = entry.rdata { targets.insert(record.target) }
+            }
+            self.nsTargets = targets
+        } else {
+            self.nsTargets = nil
         }
-        self.nsTargets = targets
         self.checkNamesFails = policy.severity(of: .targetNotHostname) == .error
+    }
+
+    /// Whether some NS record in the zone names `name`.
+    func isNSTarget(_ name: DomainName) -> Bool {
+        if let nsTargets { return nsTargets.contains(name) }
+        for entry in zone.entries where !entry.isDeleted {
+            if case .ns(let record) = entry.rdata, record.target == name { return true }
+        }
+        return false
     }
 
     mutating func run(previousSerial: UInt32?) {

@@ -24,20 +24,32 @@ public struct ZoneLookup: Sendable {
     }
 
     public let zone: Zone
-    /// IDs of names below the apex that own NS records.
-    let cuts: Set<Int32>
-    let dnames: Set<Int32>
+    /// IDs of names below the apex that own NS records; nil when not indexed (then
+    /// each name is asked).
+    let cuts: Set<Int32>?
+    let dnames: Set<Int32>?
     /// Proper ancestors of owner names, below the apex, that own no records themselves:
-    /// the empty non-terminals.
-    let interior: NameTable
+    /// the empty non-terminals; nil when not indexed (then the names are searched).
+    let interior: NameTable?
     let originID: Int32?
     /// A DNAME at the apex puts every other name of the zone below it (RFC 6672 §2.3).
     let apexDNAME: Bool
 
-    public init(zone: Zone) {
+    /// With `indexed` false, nothing is built up front: cuts and DNAMEs are found by
+    /// asking each ancestor of a name looked up, and whether a missing name is an empty
+    /// non-terminal by searching the names (only then). For a few lookups in a large
+    /// zone — the checks after one UPDATE — that is far cheaper than the index.
+    public init(zone: Zone, indexed: Bool = true) {
         self.zone = zone
         let originID = zone.id(of: zone.origin)
         self.originID = originID
+        self.apexDNAME = originID.map { zone.has($0, .dname) } ?? false
+        guard indexed else {
+            cuts = nil
+            dnames = nil
+            interior = nil
+            return
+        }
         var cuts = Set<Int32>()
         var dnames = Set<Int32>()
         var interior = NameTable()
@@ -59,12 +71,39 @@ public struct ZoneLookup: Sendable {
         }
         self.cuts = cuts
         self.dnames = dnames
-        self.apexDNAME = originID.map { zone.has($0, .dname) } ?? false
         self.interior = interior
     }
 
-    public var hasCuts: Bool { !cuts.isEmpty }
-    public var hasDNAMEs: Bool { !dnames.isEmpty }
+    /// False only when the zone surely has no cut below the apex.
+    public var hasCuts: Bool { cuts.map { !$0.isEmpty } ?? true }
+    public var hasDNAMEs: Bool { dnames.map { !$0.isEmpty } ?? true }
+
+    func isCut(_ id: Int32) -> Bool {
+        cuts.map { $0.contains(id) } ?? (id != originID && zone.has(id, .ns))
+    }
+
+    func isDNAME(_ id: Int32) -> Bool {
+        dnames.map { $0.contains(id) } ?? zone.has(id, .dname)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// Whether `wire` is a proper ancestor of an owner name without owning records.
+    func isInterior(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let interior { return interior.find(wire) != nil }
+        guard wire.count > zone.origin.wire.count, zone.liveID(wire) == nil else { return false }
+        for id in 0..<Int32(zone.names.count) where zone.isLive(id) {
+            let below = zone.names.withWire(id) { name -> Bool in
+                var start = 0
+                while name.count - start > wire.count { start += 1 + Int(name[start]) }
+                guard start > 0, name.count - start == wire.count else { return false }
+                for index in 0..<wire.count where Self.lower(name[start + index]) != Self.lower(wire[index]) { return false }
+                return true
+            }
+            if below { return true }
+        }
+        return false
+    }
 
     /// True when `name` owns records or has descendants that do.
     public func exists(_ name: DomainName) -> Bool {
@@ -72,37 +111,36 @@ public struct ZoneLookup: Sendable {
     }
 
     func exists(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
-        zone.liveID(wire) != nil || interior.find(wire) != nil
+        zone.liveID(wire) != nil || isInterior(wire)
     }
 
     /// The highest zone cut strictly above the name (or at it, with `includingSelf`),
     /// below the apex.
     public func enclosingCut(of name: DomainName, includingSelf: Bool) -> DomainName? {
-        name.wire.withUnsafeBufferPointer { topmost(in: cuts, above: $0, includingSelf: includingSelf) }.map(zone.names.name)
+        name.wire.withUnsafeBufferPointer { topmost(where: isCut, above: $0, includingSelf: includingSelf) }.map(zone.names.name)
     }
 
     public func enclosingDNAME(of name: DomainName) -> DomainName? {
         if apexDNAME && name != zone.origin && name.isSubdomain(of: zone.origin) { return zone.origin }
-        return name.wire.withUnsafeBufferPointer { topmost(in: dnames, above: $0, includingSelf: false) }.map(zone.names.name)
+        return name.wire.withUnsafeBufferPointer { topmost(where: isDNAME, above: $0, includingSelf: false) }.map(zone.names.name)
     }
 
     func enclosingCut(ofID id: Int32) -> Int32? {
-        guard !cuts.isEmpty else { return nil }
-        return zone.names.withWire(id) { topmost(in: cuts, above: $0, includingSelf: false) }
+        guard hasCuts else { return nil }
+        return zone.names.withWire(id) { topmost(where: isCut, above: $0, includingSelf: false) }
     }
 
     func enclosingDNAME(ofID id: Int32) -> Int32? {
-        guard !dnames.isEmpty else { return nil }
+        guard hasDNAMEs else { return nil }
         if apexDNAME, let originID, id != originID { return originID }
-        return zone.names.withWire(id) { topmost(in: dnames, above: $0, includingSelf: false) }
+        return zone.names.withWire(id) { topmost(where: isDNAME, above: $0, includingSelf: false) }
     }
 
-    /// The ID of the highest ancestor of `wire` below the apex that is in `set`.
-    private func topmost(in set: Set<Int32>, above wire: UnsafeBufferPointer<UInt8>, includingSelf: Bool) -> Int32? {
-        guard !set.isEmpty else { return nil }
+    /// The ID of the highest ancestor of `wire` below the apex for which `matches` holds.
+    private func topmost(where matches: (Int32) -> Bool, above wire: UnsafeBufferPointer<UInt8>, includingSelf: Bool) -> Int32? {
         var found: Int32?
         forEachAncestor(of: wire, includingSelf: includingSelf) { suffix, _ in
-            if let id = zone.liveID(suffix), set.contains(id) {
+            if let id = zone.liveID(suffix), matches(id) {
                 found = id
                 return false
             }
@@ -145,16 +183,16 @@ public struct ZoneLookup: Sendable {
     private func find(_ wire: UnsafeBufferPointer<UInt8>, _ type: RRType, glueOK: Bool) -> Outcome {
         if apexDNAME && wire.count > zone.origin.wire.count { return .belowDNAME(zone.origin) }
         // Walk down from the apex: the first cut or DNAME met decides.
-        if !cuts.isEmpty || !dnames.isEmpty {
+        if hasCuts || hasDNAMEs {
             var outcome: Outcome?
             forEachAncestor(of: wire, includingSelf: true) { suffix, isName in
                 guard let id = zone.liveID(suffix) else { return true }
-                if cuts.contains(id) && !(isName && type == .ds) {
+                if isCut(id) && !(isName && type == .ds) {
                     let glue = glueOK && zone.liveID(wire).map { zone.has($0, type) } == true
                     outcome = .delegation(cut: zone.names.name(id), glue: glue)
                     return false
                 }
-                if !isName && dnames.contains(id) {
+                if !isName && isDNAME(id) {
                     outcome = .belowDNAME(zone.names.name(id))
                     return false
                 }
@@ -167,7 +205,7 @@ public struct ZoneLookup: Sendable {
             if zone.has(id, .cname) { return .cname }
             return .noData
         }
-        if interior.find(wire) != nil { return .emptyNonTerminal }
+        if isInterior(wire) { return .emptyNonTerminal }
         // The wildcard at the closest encloser (RFC 4592 §3.3.1).
         var start = 1 + Int(wire[0])
         while start < wire.count {

@@ -49,6 +49,12 @@ struct PrimaryCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-watch"), help: "Do not watch source files; reload on SIGHUP only.")
     var noWatch = false
 
+    @Option(name: .customLong("history"), help: "Changesets kept for IXFR; older clients get the whole zone.")
+    var history: Int = 1000
+
+    @Option(name: .customLong("compact-after"), help: "Journal entries between snapshots (the journal is then cut to --history).")
+    var compactAfter: Int = 10_000
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -74,7 +80,8 @@ struct PrimaryCommand: AsyncParsableCommand {
             zonesDirectory: zones, dataDirectory: dataDir, listen: try listen.map(Addresses.parse),
             secondaries: try secondary.map(Addresses.parse), keys: keys, allowUpdate: updateNames, updatePolicy: policyText,
             serialPolicy: policy, notifySource: try notifySource.map { try Addresses.parse($0, defaultPort: 0) },
-            watchInterval: noWatch ? nil : .seconds(1))
+            watchInterval: noWatch ? nil : .seconds(1), historyLimit: history, compactAfterEntries: compactAfter)
+        guard history >= 1, compactAfter >= 1 else { throw ValidationError("--history and --compact-after must be at least 1") }
         guard !configuration.listen.isEmpty else { throw ValidationError("give at least one --listen address") }
         let service = PrimaryService(configuration: configuration, logger: logger)
         try await service.start()
@@ -83,12 +90,17 @@ struct PrimaryCommand: AsyncParsableCommand {
     }
 }
 
-/// `dnsplane reload`: asks a running primary to read its sources again (SIGHUP).
+/// `dnsplane reload`: asks a running primary to read its sources again (SIGHUP) and
+/// prints what it did, zone by zone: the serial published, or the findings (file:line)
+/// that kept the last good version. Exit 1 when a zone's source failed.
 struct ReloadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reload", abstract: "Make a running primary reload its zone sources (SIGHUP).")
+    static let configuration = CommandConfiguration(commandName: "reload", abstract: "Make a running primary reload its zone sources and report.")
 
     @Option(name: .customLong("data-dir"), help: "The primary's data folder.")
     var dataDir: String
+
+    @Option(help: "Seconds to wait for the primary's report.")
+    var timeout: Double = 30
 
     func run() throws {
         let path = dataDir + "/primary.pid"
@@ -96,8 +108,24 @@ struct ReloadCommand: ParsableCommand {
               let pid = Int32(text.filter { $0.isNumber }) else {
             throw ValidationError("no running primary: cannot read \(path)")
         }
-        guard kill(pid, SIGHUP) == 0 else { throw ValidationError("cannot signal process \(pid)") }
-        FileHandleOutput.standardError("reload requested (pid \(pid))\n")
+        let reportPath = dataDir + "/reload.report"
+        func generation() -> Substring? {
+            (try? TextFile.read(reportPath, what: "report"))?.split(separator: "\n").first
+        }
+        let before = generation()
+        guard kill(pid, SIGHUP) == 0 else { throw ValidationError("cannot signal process \(pid): is the primary running?") }
+        let deadline = Double(time(nil)) + timeout
+        while generation() == before {
+            guard Double(time(nil)) < deadline else {
+                FileHandleOutput.standardError("reload requested (pid \(pid)); no report within \(Int(timeout)) s\n")
+                throw ExitCode(1)
+            }
+            usleep(20_000)
+        }
+        let report = (try? TextFile.read(reportPath, what: "report")) ?? ""
+        let lines = report.split(separator: "\n").dropFirst()
+        FileHandleOutput.standardOutput(lines.joined(separator: "\n") + "\n")
+        if lines.contains(where: { !$0.hasPrefix(" ") && $0.hasSuffix(" failed") }) { throw ExitCode(1) }
     }
 }
 
