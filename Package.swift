@@ -75,7 +75,7 @@ let package = Package(
                           exclude: ["corpus"]),
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
                           exclude: ["corpus"]),
-        .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore"]),
+        .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore", "TestSupport"]),
         // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
         .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
@@ -106,9 +106,9 @@ let package = Package(
                                                            .product(name: "Logging", package: "swift-log")]),
         // The checkzone corpus is read from the source tree at test time (#filePath),
         // not bundled.
-        .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore"], exclude: ["Corpus"]),
+        .testTarget(name: "ZoneCompilerTests", dependencies: ["ZoneCompiler", "DNSCore", "TestSupport"], exclude: ["Corpus"]),
         // Runs the built `dnsplane` binary: exit statuses and output formats as users see them.
-        .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane"]),
+        .testTarget(name: "DNSPlaneCLITests", dependencies: ["dnsplane", "TestSupport"]),
         // The language and session without sockets, then the built binary against BIND's
         // nsupdate and a real named (the corpus), and --wait against secondaries.
         .testTarget(name: "NSUpdateTests", dependencies: ["NSUpdate", "nsupdate-swift", "DNSCore", "TSIG", "TestSupport"],

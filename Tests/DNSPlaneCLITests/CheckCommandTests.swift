@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("dnsplane check")
 struct CheckCommandTests {
@@ -16,7 +17,12 @@ struct CheckCommandTests {
     static let warned = clean + "x.*.w TXT \"odd\"\n"
 
     @Test("Exit status: 0 clean, 0 with warnings only, 1 errors, 2 usage or I/O")
-    func exitStatus() throws {
+    func exitStatus() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runExitStatus() }
+    }
+
+    func runExitStatus() throws {
         let dir = try CLIRunner.directory(["zones/example.zone": Self.clean, "warn/example.zone": Self.warned,
                                            "bad/example.zone": Self.broken, "empty/readme.txt": "x", "db.example": Self.clean])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -35,7 +41,12 @@ struct CheckCommandTests {
     }
 
     @Test("Text: file:line:col: severity: message [check-id], and the include chain")
-    func text() throws {
+    func text() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runText() }
+    }
+
+    func runText() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.clean + "$INCLUDE part.zone\n", "part.zone": "www A 192.0.2.300\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLIRunner.run(["check", "example.zone"], in: dir)
@@ -48,7 +59,12 @@ struct CheckCommandTests {
     }
 
     @Test("JSON: one document with the documented fields")
-    func json() throws {
+    func json() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runJson() }
+    }
+
+    func runJson() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.broken])
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLIRunner.run(["check", "--format", "json", "example.zone"], in: dir)
@@ -72,7 +88,12 @@ struct CheckCommandTests {
     }
 
     @Test("GitHub: workflow command lines with escaped properties")
-    func github() throws {
+    func github() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runGithub() }
+    }
+
+    func runGithub() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.broken])
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLIRunner.run(["check", "--format", "github", "example.zone"], in: dir)
@@ -85,7 +106,12 @@ struct CheckCommandTests {
     }
 
     @Test("SARIF 2.1.0: the fields GitHub code scanning requires")
-    func sarif() throws {
+    func sarif() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runSarif() }
+    }
+
+    func runSarif() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.broken])
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLIRunner.run(["check", "--format", "sarif", "example.zone"], in: dir)
@@ -114,7 +140,12 @@ struct CheckCommandTests {
     }
 
     @Test("--previous: the serial must increase")
-    func previous() throws {
+    func previous() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runPrevious() }
+    }
+
+    func runPrevious() throws {
         let newer = Self.clean.replacingOccurrences(of: "hostmaster 1 ", with: "hostmaster 2 ")
         let dir = try CLIRunner.directory(["new/example.zone": Self.clean, "old/example.zone": newer, "next/example.zone": newer])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -125,7 +156,12 @@ struct CheckCommandTests {
     }
 
     @Test("compile writes canonical text that checkzone accepts unchanged")
-    func compile() throws {
+    func compile() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runCompile() }
+    }
+
+    func runCompile() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.clean + "www CNAME ns1\n_s._tcp SRV 0 1 80 ns1\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try CLIRunner.run(["compile", "example.", "example.zone", "-o", "out.zone"], in: dir).status == 0)
@@ -142,7 +178,12 @@ struct CheckCommandTests {
     }
 
     @Test("checkzone: named-checkzone's output, flags in getopt form, usage errors exit 1")
-    func checkzone() throws {
+    func checkzone() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runCheckzone() }
+    }
+
+    func runCheckzone() throws {
         let dir = try CLIRunner.directory(["example.zone": Self.clean])
         defer { try? FileManager.default.removeItem(at: dir) }
         let ok = try CLIRunner.run(["checkzone", "-ilocal", "-kfail", "example.", "example.zone"], in: dir)

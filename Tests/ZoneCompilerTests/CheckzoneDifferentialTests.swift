@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `dnsplane checkzone` against the real named-checkzone 9.18 (DESIGN §7): the same
 /// arguments on every corpus zone and on a seeded set of mutated zones, comparing exit
@@ -14,7 +15,12 @@ struct CheckzoneDifferentialTests {
     static let peerMessage: Comment = "named-checkzone is not installed (apt-get install bind9-utils); DNSPLANE_REQUIRE_PEERS=1 makes this a failure"
 
     @Test("hand corpus: every case agrees, except the documented differences", .enabled(if: NamedCheckzonePeer.shouldRun, peerMessage))
-    func corpus() throws {
+    func corpus() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runCorpus() }
+    }
+
+    func runCorpus() throws {
         try #require(NamedCheckzonePeer.path != nil, "named-checkzone is required (DNSPLANE_REQUIRE_PEERS=1) but not installed")
         let cases = try CheckzoneCorpus.load()
         #expect(cases.count >= 150, "the corpus should hold at least 150 cases")
@@ -42,7 +48,12 @@ struct CheckzoneDifferentialTests {
     }
 
     @Test("generated zones: at least 99% agree", .enabled(if: NamedCheckzonePeer.shouldRun, peerMessage))
-    func generated() throws {
+    func generated() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runGenerated() }
+    }
+
+    func runGenerated() throws {
         try #require(NamedCheckzonePeer.path != nil, "named-checkzone is required (DNSPLANE_REQUIRE_PEERS=1) but not installed")
         let environment = ProcessInfo.processInfo.environment
         let count = environment["DNSPLANE_CHECKZONE_FUZZ_COUNT"].flatMap { Int($0) } ?? Self.defaultCount
