@@ -121,6 +121,40 @@ struct SecondaryRequestHandlerTests {
         #expect(try Self.answer(expired, Self.query("example.com.", .soa)).header.rcode == .refused)
     }
 
+    @Test("RFC 8945 §5.3: a query signed with our key gets a signed answer; another key NOTAUTH/BADKEY, a forged MAC BADSIG; without a key configured, BADKEY")
+    func signedQueries() async throws {
+        let setup = Self.setup(key: Self.key)
+        let request = Self.query(F.name("host1"), .a, expire: true)
+        // The responder cannot answer a signed query itself: the async path does.
+        let signed = TSIGSigner.sign(request, key: Self.key, timeSigned: Self.now)
+        #expect(setup.handler.handleImmediately(signed.wire, context: Self.context()) == nil)
+        let wire = try #require(await setup.handler.handle(signed.wire, context: Self.context()).first)
+        let response = try Message(wire: wire)
+        #expect(response.header.rcode == .noError && response.answers == [F.a("host1", 11)])
+        #expect(response.edns?.option(.expire)?.expireSeconds == 100)
+        let verified = TSIGVerifier.verify(wire, response, keyring: TSIGKeyring([Self.key]), now: Self.now, requestMAC: signed.mac)
+        guard case .valid = verified else {
+            Issue.record("answer not signed: \(verified)")
+            return
+        }
+
+        let wrong = KeyGenerator.generate(name: "other.key.", algorithm: .hmacSHA256)
+        let badKey = try Message(wire: try #require(await setup.handler.handle(
+            TSIGSigner.sign(request, key: wrong, timeSigned: Self.now).wire, context: Self.context()).first))
+        #expect(badKey.header.rcode == .notAuth && badKey.tsig?.error == .badKey && badKey.answers.isEmpty)
+        let forged = TSIGKey(name: Self.key.name, algorithm: Self.key.algorithm, secret: Array(repeating: 1, count: 32))
+        let badSig = try Message(wire: try #require(await setup.handler.handle(
+            TSIGSigner.sign(request, key: forged, timeSigned: Self.now).wire, context: Self.context()).first))
+        #expect(badSig.header.rcode == .notAuth && badSig.tsig?.error == .badSig && badSig.answers.isEmpty)
+
+        // Unsigned queries are answered at once, as before.
+        #expect(try Self.answer(setup, Self.query(F.name("host1"), .a)).answers == [F.a("host1", 11)])
+        // No key configured: any signed query is BADKEY.
+        let keyless = Self.setup()
+        let refused = try Self.answer(keyless, signed.wire)
+        #expect(refused.header.rcode == .notAuth && refused.tsig?.error == .badKey)
+    }
+
     @Test("serve-stale keeps answering after expiry")
     func serveStale() throws {
         let stale = Self.setup(policy: .serveStale, expiresAt: Double(Self.now) - 1)

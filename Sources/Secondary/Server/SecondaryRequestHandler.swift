@@ -10,7 +10,9 @@ import TSIG
 ///   SOA check of the zone;
 /// - QUERY goes to the query responder, except for a zone that has no data yet or has
 ///   expired under `follow-soa`, which gets SERVFAIL; a query carrying EDNS EXPIRE
-///   (RFC 7314) gets the seconds left before the zone expires; AXFR and IXFR are
+///   (RFC 7314) gets the seconds left before the zone expires; a query signed with
+///   the configured key gets a signed answer (one signed with another key, NOTAUTH with
+///   the TSIG error, RFC 8945 §5.2); AXFR and IXFR are
 ///   REFUSED (serving transfers onwards, to chained secondaries, is not done yet);
 /// - UPDATE is REFUSED: forwarding to the primary, with a durable outbox, is a later
 ///   issue;
@@ -43,6 +45,9 @@ public struct SecondaryRequestHandler: RequestHandler {
         case .query:
             if let answer = gateQuery(request, context: context) { return answer }
             guard let answer = queries.handleImmediately(request, context: context) else { return nil }
+            // The responder knows no keys and answers a signed query NOTAUTH: with a key
+            // configured, such a query is verified and answered by `handle`.
+            if key != nil, Self.isNotAuth(answer) { return nil }
             return addExpire(answer, request: request, context: context)
         case .notify:
             return [answerNotify(request, context: context)]
@@ -61,7 +66,41 @@ public struct SecondaryRequestHandler: RequestHandler {
         }
         if let answer = gateQuery(request, context: context) { return answer }
         let answer = await queries.handle(request, context: context)
+        if let key, Self.isNotAuth(answer), let signed = await answerSigned(request, key: key, context: context) {
+            return signed
+        }
         return addExpire(answer, request: request, context: context)
+    }
+
+    static func isNotAuth(_ answers: [[UInt8]]) -> Bool {
+        answers.count == 1 && answers[0].count >= 12 && answers[0][3] & 0x0F == UInt8(RCode.notAuth.rawValue)
+    }
+
+    /// A query carrying a TSIG: verified against our key; when valid, answered by the
+    /// responder without it and the answer signed (RFC 8945 §5.3), with room kept for
+    /// the TSIG record within the client's payload size. Nil when it carries no TSIG.
+    private func answerSigned(_ request: [UInt8], key: TSIGKey, context: RequestContext) async -> [[UInt8]]? {
+        guard let message = try? Message(wire: request), message.tsig != nil else { return nil }
+        var response = Message(header: message.header, questions: message.questions)
+        response.header.isResponse = true
+        switch TSIGVerifier.verify(request, message, keyring: TSIGKeyring([key]), now: context.receivedAt) {
+        case .unsigned:
+            return nil
+        case .invalid(let failure):
+            logger.notice("query from \(Self.text(context.client)) refused: \(failure)")
+            return [Self.tsigErrorAnswer(response, failure: failure, now: context.receivedAt)]
+        case .valid(_, let requestMAC):
+            var unsigned = message
+            unsigned.tsig = nil
+            let tsigSize = key.name.wire.count + key.algorithm.name.wire.count + 10 + 16 + key.algorithm.digestLength
+            if var edns = unsigned.edns {
+                edns.udpPayloadSize = UInt16(max(512, edns.effectiveUDPPayloadSize - tsigSize))
+                unsigned.edns = edns
+            }
+            let answers = addExpire(await queries.handle(unsigned.encode(), context: context), request: request, context: context)
+            guard answers.count == 1 else { return answers }
+            return [TSIGSigner.sign(answers[0], key: key, timeSigned: context.receivedAt, requestMAC: requestMAC).wire]
+        }
     }
 
     // MARK: - Queries
