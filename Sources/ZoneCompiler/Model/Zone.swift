@@ -24,12 +24,12 @@ public struct Zone: Sendable {
 
     var names: NameTable
     /// The first and last record of each name, by name ID.
-    var heads: [Int32]
-    var tails: [Int32]
-    var entries: [Entry]
+    var heads: ChunkedArray<Int32>
+    var tails: ChunkedArray<Int32>
+    var entries: ChunkedArray<Entry>
     /// Where each record was read, parallel to `entries`; empty when the zone did not
     /// come from text.
-    var locations: [SourceLocation]
+    var locations: ChunkedArray<SourceLocation>
     /// Entries removed by edits, and names left with no records by them.
     var deletedEntries = 0
     var deadNames = 0
