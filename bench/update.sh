@@ -3,7 +3,7 @@
 # dnsplane hidden primary against a BIND named primary doing the same, in one run.
 #
 #   bash bench/update.sh [CLIENTS] [UPDATES_PER_CLIENT] [LATENCY_SAMPLES] [ROUNDS]
-#                                                          (default 8 250 200 3)
+#                                                          (default 8 250 200 5)
 #
 # Both set-ups run side by side the whole time, and the measurements alternate between
 # them round by round (the order flips each round), so load from elsewhere on the
@@ -30,7 +30,7 @@ cd "$(dirname "$0")/.."
 clients=${1:-8}
 per_client=${2:-250}
 samples=${3:-200}
-rounds=${4:-3}
+rounds=${4:-5}
 work=$(mktemp -d)
 pids=()
 cleanup() {

@@ -79,6 +79,10 @@ public final class DNSListener: Service, @unchecked Sendable {
         var bootstrap = DatagramBootstrap(group: group)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelOption(.datagramVectorReadMessageCount, value: configuration.udpReadBatch)
+            // A deeper receive queue rides out a burst while the loop is busy answering
+            // (dnsperf lost 6-33 queries per 10 s run with the default; none with this).
+            // The kernel caps it at net.core.rmem_max.
+            .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(
                 capacity: configuration.udpReadBatch * configuration.maxUDPRequestSize))
             .channelInitializer { channel in
