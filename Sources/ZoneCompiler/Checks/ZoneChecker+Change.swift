@@ -29,7 +29,10 @@ extension ZoneChecker {
             zone.node(name).map { $0.has(.ns) || $0.has(.dname) } ?? true
         }
         let targets = referencesAtRisk ?? changedNames
-        for id in 0..<Int32(zone.names.count) where (!changedCuts.isEmpty || !targets.isEmpty) && zone.isLive(id) && !affected.contains(id) {
+        // Nothing at risk and no cut changed (an UPDATE adding an address): no walk
+        // over the whole zone at all.
+        let names = changedCuts.isEmpty && targets.isEmpty ? 0 : Int32(zone.names.count)
+        for id in 0..<names where zone.isLive(id) && !affected.contains(id) {
             // Most changes make no cut: then no name need be built to look below one.
             if !changedCuts.isEmpty {
                 let name = zone.names.name(id)
