@@ -8,33 +8,37 @@ extension DomainName: Comparable {
     /// Negative, zero or positive as `lhs` sorts before, with or after `rhs`.
     public static func canonicalCompare(_ lhs: DomainName, _ rhs: DomainName) -> Int {
         lhs.wire.withUnsafeBufferPointer { a in
-            rhs.wire.withUnsafeBufferPointer { b in
-                // At most 128 labels fit in 255 octets.
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { offsets in
-                    let countA = labelOffsets(a, into: offsets, base: 0)
-                    let countB = labelOffsets(b, into: offsets, base: 128)
-                    var i = countA - 1
-                    var j = countB - 1
-                    while i >= 0 && j >= 0 {
-                        let startA = Int(offsets[i])
-                        let startB = Int(offsets[128 + j])
-                        let lengthA = Int(a[startA])
-                        let lengthB = Int(b[startB])
-                        let common = min(lengthA, lengthB)
-                        var k = 1
-                        while k <= common {
-                            let x = asciiLower(a[startA + k])
-                            let y = asciiLower(b[startB + k])
-                            if x != y { return Int(x) - Int(y) }
-                            k += 1
-                        }
-                        if lengthA != lengthB { return lengthA - lengthB }
-                        i -= 1
-                        j -= 1
-                    }
-                    return countA - countB
+            rhs.wire.withUnsafeBufferPointer { b in canonicalCompare(wire: a, b) }
+        }
+    }
+
+    /// The same over wire-form names in caller-owned memory (a server's name table),
+    /// with no `DomainName` built.
+    public static func canonicalCompare(wire a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        // At most 128 labels fit in 255 octets.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { offsets in
+            let countA = labelOffsets(a, into: offsets, base: 0)
+            let countB = labelOffsets(b, into: offsets, base: 128)
+            var i = countA - 1
+            var j = countB - 1
+            while i >= 0 && j >= 0 {
+                let startA = Int(offsets[i])
+                let startB = Int(offsets[128 + j])
+                let lengthA = Int(a[startA])
+                let lengthB = Int(b[startB])
+                let common = min(lengthA, lengthB)
+                var k = 1
+                while k <= common {
+                    let x = asciiLower(a[startA + k])
+                    let y = asciiLower(b[startB + k])
+                    if x != y { return Int(x) - Int(y) }
+                    k += 1
                 }
+                if lengthA != lengthB { return lengthA - lengthB }
+                i -= 1
+                j -= 1
             }
+            return countA - countB
         }
     }
 

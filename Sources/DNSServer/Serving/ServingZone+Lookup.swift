@@ -97,7 +97,7 @@ extension ServingZone {
         // Find the first owner sorting after `name`.
         while low < high {
             let middle = (low + high) / 2
-            let order = withName(nsecOwners[middle]) { CanonicalOrder.compare($0, name) }
+            let order = withName(nsecOwners[middle]) { DomainName.canonicalCompare(wire: $0, name) }
             if order <= 0 { low = middle + 1 } else { high = middle }
         }
         // Before the first owner (only names outside the zone): the chain wraps.
@@ -105,47 +105,9 @@ extension ServingZone {
     }
 }
 
-/// RFC 4034 §6.1 canonical order over wire-form names.
+/// Case folding for names compared byte by byte on the serving paths (RFC 4343: ASCII
+/// letters only). Canonical order itself is `DomainName.canonicalCompare(wire:_:)`.
 enum CanonicalOrder {
-    /// Negative, zero or positive as `a` sorts before, with or after `b`.
-    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { offsets in
-            let countA = labelOffsets(a, into: offsets, base: 0)
-            let countB = labelOffsets(b, into: offsets, base: 128)
-            var i = countA - 1
-            var j = countB - 1
-            while i >= 0 && j >= 0 {
-                let startA = Int(offsets[i])
-                let startB = Int(offsets[128 + j])
-                let lengthA = Int(a[startA])
-                let lengthB = Int(b[startB])
-                let common = min(lengthA, lengthB)
-                var k = 1
-                while k <= common {
-                    let x = lower(a[startA + k])
-                    let y = lower(b[startB + k])
-                    if x != y { return Int(x) - Int(y) }
-                    k += 1
-                }
-                if lengthA != lengthB { return lengthA - lengthB }
-                i -= 1
-                j -= 1
-            }
-            return countA - countB
-        }
-    }
-
-    private static func labelOffsets(_ wire: UnsafeBufferPointer<UInt8>, into offsets: UnsafeMutableBufferPointer<UInt8>, base: Int) -> Int {
-        var count = 0
-        var index = 0
-        while wire[index] != 0 {
-            offsets[base + count] = UInt8(index)
-            count += 1
-            index += 1 + Int(wire[index])
-        }
-        return count
-    }
-
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }
