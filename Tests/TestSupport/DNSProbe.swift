@@ -14,20 +14,8 @@ public enum DNSProbe {
     /// Sends `query` (already encoded) and returns the response bytes.
     public static func exchange(_ query: [UInt8], server: String = "127.0.0.1", port: UInt16, tcp: Bool = false,
                                 timeout: TimeInterval = 2) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(tcp ? SOCK_STREAM.rawValue : SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
+        let fd = try connectedSocket(server: server, port: port, tcp: tcp, timeout: timeout)
         defer { close(fd) }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = port.bigEndian
-        sin.sin_addr.s_addr = inet_addr(server)
-        let connected = withUnsafePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect to \(server):\(port) failed: errno \(errno)") }
         if tcp {
             let framed = [UInt8(query.count >> 8), UInt8(truncatingIfNeeded: query.count)] + query
             guard send(fd, framed, framed.count, 0) == framed.count else { throw Failure(description: "send failed") }
@@ -39,6 +27,28 @@ public enum DNSProbe {
         let count = recv(fd, &buffer, buffer.count, 0)
         guard count > 0 else { throw Failure(description: "no answer from \(server):\(port)") }
         return Array(buffer[0..<count])
+    }
+
+    /// A socket connected to `server:port` with send and receive timeouts; the caller closes it.
+    static func connectedSocket(server: String, port: UInt16, tcp: Bool, timeout: TimeInterval) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(tcp ? SOCK_STREAM.rawValue : SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        sin.sin_addr.s_addr = inet_addr(server)
+        let connected = withUnsafePointer(to: &sin) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let error = errno
+            close(fd)
+            throw Failure(description: "connect to \(server):\(port) failed: errno \(error)")
+        }
+        return fd
     }
 
     static func readExactly(_ fd: Int32, _ count: Int) throws -> [UInt8] {
@@ -64,20 +74,8 @@ public enum DNSProbe {
     /// closing SOA left out. Reads messages until the second SOA, at most 10 000.
     public static func axfr(_ zone: DomainName, server: String = "127.0.0.1", port: UInt16,
                             timeout: TimeInterval = 5) throws -> [ResourceRecord] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
+        let fd = try connectedSocket(server: server, port: port, tcp: true, timeout: timeout)
         defer { close(fd) }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = port.bigEndian
-        sin.sin_addr.s_addr = inet_addr(server)
-        let connected = withUnsafePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect to \(server):\(port) failed: errno \(errno)") }
         let query = Message(header: MessageHeader(id: UInt16.random(in: 1...0xFFFF)), questions: [Question(name: zone, type: .axfr)]).encode()
         let framed = [UInt8(query.count >> 8), UInt8(truncatingIfNeeded: query.count)] + query
         guard send(fd, framed, framed.count, 0) == framed.count else { throw Failure(description: "send failed") }
