@@ -126,4 +126,29 @@ struct NotifySenderTests {
         secondary.stop()
         await exchanger.close()
     }
+
+    @Test("A newer serial that comes just after a NOTIFY went out still goes once that one has waited 50 ms, not at its retry")
+    func newerSerialRightAfterASend() async throws {
+        let secondary = try SlowSecondary(delay: 0, ignoring: [1])
+        let exchanger = try await DatagramExchanger.bind(to: try SocketAddress(ipAddress: "127.0.0.1", port: 0))
+        let sender = NotifySender(exchanger: exchanger, key: nil, logger: Logger(label: "test"),
+                                  backoff: [.seconds(10), .seconds(10)], clock: { UInt64(time(nil)) })
+        let target = try SocketAddress(ipAddress: "127.0.0.1", port: secondary.port)
+        await sender.notify(zone: "example.", soa: Self.soa(1), secondaries: [target])
+        let deadline = ContinuousClock.now + .seconds(30)
+        while secondary.received.isEmpty && ContinuousClock.now < deadline {
+            try await Task.sleep(nanoseconds: 1_000_000)
+        }
+        // Serial 1 is out and will not be answered; serial 2 comes within its patience.
+        let start = ContinuousClock.now
+        await sender.notify(zone: "example.", soa: Self.soa(2), secondaries: [target])
+        while secondary.received.last != 2 && ContinuousClock.now < deadline {
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(secondary.received == [1, 2])
+        #expect(elapsed < .seconds(5), "serial 2 arrived \(elapsed) after it was published (the first try waits 10 s)")
+        secondary.stop()
+        await exchanger.close()
+    }
 }

@@ -13,7 +13,8 @@ import ZoneCompiler
 /// `minimumGap`). A secondary that transfers after each NOTIFY is then not asked to
 /// transfer for serials it would skip anyway. A NOTIFY that has waited longer — the
 /// secondary is slow or down, and retries are backing off — does not hold a new serial
-/// back: the newest is sent at once and the tries start over.
+/// back: the newest is sent at once, or as soon as the NOTIFY out has waited
+/// `patience`, and the tries start over.
 public actor NotifySender {
     private let exchanger: DatagramExchanger
     private let key: TSIGKey?
@@ -37,8 +38,11 @@ public actor NotifySender {
         /// The sender that owns the target; an older one stops at its next look.
         var generation = 0
         var running = false
-        /// When the NOTIFY now waiting for an answer was sent.
+        /// When the NOTIFY now waiting for an answer was sent, and its serial.
         var sentAt: NIODeadline?
+        var sentSerial: UInt32?
+        /// A look is scheduled for when that NOTIFY runs out of patience.
+        var patienceCheckScheduled = false
     }
 
     public init(exchanger: DatagramExchanger, key: TSIGKey?, logger: Logger,
@@ -64,19 +68,56 @@ public actor NotifySender {
                SerialNumber(new).compare(to: SerialNumber(old)) == .less { continue }
             state.soa = soa
             if state.running {
-                // Between two sends, or a fresh one out: the sender takes the newest next.
-                guard let sentAt = state.sentAt, NIODeadline.now() - sentAt >= patience else {
+                // Between two sends: the sender takes the newest next.
+                guard let sentAt = state.sentAt else {
+                    targets[target] = state
+                    continue
+                }
+                // A fresh one out: wait for its answer, but no longer than `patience`,
+                // then send the newest whatever the retry timer says.
+                let waited = NIODeadline.now() - sentAt
+                if waited < patience {
+                    if !state.patienceCheckScheduled {
+                        state.patienceCheckScheduled = true
+                        let remaining = patience - waited
+                        Task {
+                            try? await Task.sleep(nanoseconds: UInt64(max(0, remaining.nanoseconds)))
+                            await self.patienceRanOut(target, secondary)
+                        }
+                    }
                     targets[target] = state
                     continue
                 }
             }
-            state.generation += 1
-            state.running = true
-            state.sentAt = nil
-            targets[target] = state
-            let generation = state.generation
-            Task { await self.run(target, secondary, generation: generation) }
+            startSender(target, secondary, state: state)
         }
+    }
+
+    /// The NOTIFY out when a newer serial came has waited `patience`: if it is still
+    /// unanswered, the newest serial goes now and its tries start over.
+    private func patienceRanOut(_ target: Target, _ secondary: SocketAddress) {
+        guard var state = targets[target] else { return }
+        state.patienceCheckScheduled = false
+        targets[target] = state
+        // Answered meanwhile (the sender takes the newest next), or the newest is out.
+        guard state.running, let sentAt = state.sentAt, state.sentSerial != Self.serial(state.soa) else { return }
+        guard NIODeadline.now() - sentAt >= patience else {
+            // Another NOTIFY went out since: its own patience applies.
+            notify(zone: target.zone, soa: state.soa, secondaries: [secondary])
+            return
+        }
+        startSender(target, secondary, state: state)
+    }
+
+    /// A new sender for the target's newest SOA; the one before it stops at its next look.
+    private func startSender(_ target: Target, _ secondary: SocketAddress, state: TargetState) {
+        var state = state
+        state.generation += 1
+        state.running = true
+        state.sentAt = nil
+        targets[target] = state
+        let generation = state.generation
+        Task { await self.run(target, secondary, generation: generation) }
     }
 
     static func serial(_ soa: ResourceRecord) -> UInt32? {
@@ -99,6 +140,7 @@ public actor NotifySender {
                 break
             }
             targets[target]?.sentAt = .now()
+            targets[target]?.sentSerial = serial
             let answered = await send(soa, serial: serial, to: target, address, timeout: backoff[attempt], attempt: attempt)
             guard targets[target]?.generation == generation else { return }
             targets[target]?.sentAt = nil
