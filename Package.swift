@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
+        // recvmmsg, sendmmsg and thread names for the UDP listener (GNU extensions that
+        // Swift's Glibc module leaves out).
+        .target(name: "CDNSSystem"),
         .target(name: "DNSCore"),
         .target(name: "ZoneCompiler", dependencies: ["DNSCore"]),
         // RFC 8945 transaction signatures and BIND key files.
@@ -31,7 +34,7 @@ let package = Package(
         .target(
             name: "DNSServer",
             dependencies: [
-                "DNSCore", "ZoneCompiler", "TSIG",
+                "DNSCore", "ZoneCompiler", "TSIG", "CDNSSystem",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

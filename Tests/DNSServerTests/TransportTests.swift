@@ -18,6 +18,16 @@ struct EchoHandler: RequestHandler {
         return [answer(message, context)]
     }
 
+    /// `fast.` is answered in place, marked `fast-udp`.
+    func answerDatagram(_ request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
+                        receivedAt: UInt64) -> Int? {
+        guard let message = try? Message(wire: Array(request)), message.questions.first?.name == "fast." else { return nil }
+        let bytes = answer(message, marker: "fast-udp")
+        guard bytes.count <= response.count else { return nil }
+        for (index, byte) in bytes.enumerated() { response[index] = byte }
+        return bytes.count
+    }
+
     func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
         guard let message = try? Message(wire: request) else { return [] }
         try? await Task.sleep(nanoseconds: 300_000_000)
@@ -25,10 +35,13 @@ struct EchoHandler: RequestHandler {
     }
 
     func answer(_ message: Message, _ context: RequestContext) -> [UInt8] {
+        answer(message, marker: context.transport == .tcp ? "tcp" : "udp")
+    }
+
+    func answer(_ message: Message, marker: String) -> [UInt8] {
         var response = Message(header: message.header, questions: message.questions)
         response.header.isResponse = true
         response.header.isAuthoritative = true
-        let marker = context.transport == .tcp ? "tcp" : "udp"
         response.answers = [ResourceRecord(owner: message.questions.first?.name ?? .root, ttl: 0,
                                            rdata: .txt(TXT(strings: [Array(marker.utf8)])))]
         return response.encode()
@@ -156,6 +169,62 @@ struct TransportTests {
         await listener.stop()
         let refused = try await offloaded { (try? DNSProbe.query("a.", .txt, port: port, tcp: true, timeout: 0.5)) == nil }
         #expect(refused)
+    }
+
+    @Test("A handler's answerDatagram answers UDP in place; nil there falls through to handleImmediately")
+    func datagramFastPath() async throws {
+        let (listener, port) = try await listener(ListenerConfiguration(addresses: [try SocketAddress(ipAddress: "127.0.0.1", port: 0)]))
+        let fast = try await offloaded { try DNSProbe.query("fast.", .txt, port: port, timeout: 10) }
+        #expect(fast.answers.first?.rdata == .txt(TXT(strings: [Array("fast-udp".utf8)])))
+        let general = try await offloaded { try DNSProbe.query("b.example.", .txt, port: port, timeout: 10) }
+        #expect(general.answers.first?.rdata == .txt(TXT(strings: [Array("udp".utf8)])))
+        // Over TCP the same name takes the general path.
+        let overTCP = try await offloaded { try DNSProbe.query("fast.", .txt, port: port, tcp: true, timeout: 10) }
+        #expect(overTCP.answers.first?.rdata == .txt(TXT(strings: [Array("tcp".utf8)])))
+        await listener.stop()
+    }
+
+    @Test("Runt datagrams (shorter than a header) do not stop the socket answering")
+    func runtDatagrams() async throws {
+        let (listener, port) = try await listener(ListenerConfiguration(addresses: [try SocketAddress(ipAddress: "127.0.0.1", port: 0)]))
+        try await offloaded {
+            let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+            defer { close(fd) }
+            var sin = sockaddr_in()
+            sin.sin_family = sa_family_t(AF_INET)
+            sin.sin_port = port.bigEndian
+            sin.sin_addr.s_addr = inet_addr("127.0.0.1")
+            for datagram in [[], [0x12], [UInt8](repeating: 0xFF, count: 11)] as [[UInt8]] {
+                let sent = withUnsafePointer(to: &sin) { address in
+                    address.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(fd, datagram, datagram.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+                guard sent == datagram.count else { throw DNSProbe.Failure(description: "sendto") }
+            }
+        }
+        #expect(try await offloaded { try DNSProbe.query("after.example.", .txt, port: port, timeout: 10) }.header.isResponse)
+        await listener.stop()
+    }
+
+    @Test("stop() closes the UDP sockets: the port can be bound again at once")
+    func udpStopReleasesPort() async throws {
+        let (listener, port) = try await listener(ListenerConfiguration(addresses: [try SocketAddress(ipAddress: "127.0.0.1", port: 0)]))
+        #expect(try await offloaded { try DNSProbe.query("a.", .txt, port: port, timeout: 10) }.header.isResponse)
+        let started = Date()
+        await listener.stop()
+        #expect(Date().timeIntervalSince(started) < 2.5)
+        // Without SO_REUSEADDR a bind fails while any socket still holds the port.
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        sin.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &sin) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(bound == 0, "UDP port \(port) still held after stop(): errno \(errno)")
     }
 
     @Test("Addresses parse from the command line")

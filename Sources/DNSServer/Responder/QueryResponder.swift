@@ -44,10 +44,29 @@ public struct QueryResponder: RequestHandler {
         return [response]
     }
 
+    public func answerDatagram(_ request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
+                               receivedAt: UInt64) -> Int? {
+        respond(to: request, into: response, transport: .udp)
+    }
+
     /// The response to `request`, or nil when nothing should be sent (fewer than 12
     /// octets, or a message that is itself a response).
     public func respond(to request: [UInt8], transport: RequestContext.Transport) -> [UInt8]? {
         respond(to: request, transport: transport, snapshot: catalog.snapshot)
+    }
+
+    /// The fast path alone, for the UDP listener: answers a query of the common shape
+    /// (`QueryRequest(fastParse:)`) into `response` and returns the answer's length.
+    /// Nil for anything else, and for an answer longer than `response`: the caller
+    /// then goes through `respond(to:transport:)`.
+    public func respond(to request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
+                        transport: RequestContext.Transport) -> Int? {
+        guard let query = QueryRequest(fastParse: request) else { return nil }
+        let length = answerInArena(query, qname: UnsafeBufferPointer(rebasing: request[12..<(12 + query.nameLength)]),
+                                   transport: transport, snapshot: catalog.snapshot)
+        guard length <= response.count, let target = response.baseAddress else { return nil }
+        target.update(from: ResponseArena.current.response, count: length)
+        return length
     }
 
     /// As `respond(to:transport:)`, against a snapshot the caller took.
@@ -128,6 +147,14 @@ public struct QueryResponder: RequestHandler {
     /// The response to one well-formed question.
     func answer(_ query: QueryRequest, qname: UnsafeBufferPointer<UInt8>, transport: RequestContext.Transport,
                 snapshot: ZoneCatalog.Snapshot) -> [UInt8] {
+        let length = answerInArena(query, qname: qname, transport: transport, snapshot: snapshot)
+        return Array(UnsafeBufferPointer(start: ResponseArena.current.response, count: length))
+    }
+
+    /// Builds the response to one well-formed question in the thread's
+    /// `ResponseArena` and returns its length.
+    private func answerInArena(_ query: QueryRequest, qname: UnsafeBufferPointer<UInt8>, transport: RequestContext.Transport,
+                               snapshot: ZoneCatalog.Snapshot) -> Int {
         if query.hasEDNS && query.ednsVersion > 0 {
             // RFC 6891 §6.1.3: BADVERS, with the version we do speak.
             return build(query, qname: qname, limit: 512) { _, _ in (RCode.badVers, false, false) }
@@ -175,10 +202,11 @@ public struct QueryResponder: RequestHandler {
         }
     }
 
-    /// Builds a response: header, the question, whatever `body` writes, and an OPT
-    /// record when the request had one. `body` returns the RCODE, AA and TC.
+    /// Builds a response in the thread's arena: header, the question, whatever `body`
+    /// writes, and an OPT record when the request had one. `body` returns the RCODE,
+    /// AA and TC. Returns the response's length.
     private func build(_ query: QueryRequest, qname: UnsafeBufferPointer<UInt8>, limit: Int,
-                       _ body: (inout ResponseWriter, ResponseArena) -> (RCode, Bool, Bool)) -> [UInt8] {
+                       _ body: (inout ResponseWriter, ResponseArena) -> (RCode, Bool, Bool)) -> Int {
         let arena = ResponseArena.current
         var writer = ResponseWriter(arena: arena, limit: limit - (query.hasEDNS ? 11 : 0))
         writer.skipHeader()
@@ -204,7 +232,7 @@ public struct QueryResponder: RequestHandler {
         if truncated { flags |= 0x0200 }
         flags |= rcode.rawValue & 0x000F
         writer.writeHeader(id: query.id, flags: flags, questionCount: 1)
-        return Array(UnsafeBufferPointer(start: arena.response, count: writer.count))
+        return writer.count
     }
 
     /// An error response echoing the request's question and EDNS.

@@ -8,7 +8,8 @@ import NIOPosix
 import ServiceLifecycle
 
 /// UDP and TCP listeners on each configured address, handing requests to one
-/// `RequestHandler`. A `Service`: `run()` serves until graceful shutdown (SIGTERM via a
+/// `RequestHandler`: TCP through SwiftNIO, UDP through `UDPServeLoop` threads (one per
+/// socket, `udpSocketsPerAddress` sockets sharing the port with SO_REUSEPORT). A `Service`: `run()` serves until graceful shutdown (SIGTERM via a
 /// `ServiceGroup`), then closes the sockets and lets TCP answers in flight finish.
 public final class DNSListener: Service, @unchecked Sendable {
     public let configuration: ListenerConfiguration
@@ -21,6 +22,7 @@ public final class DNSListener: Service, @unchecked Sendable {
 
     private struct State {
         var channels: [any Channel] = []
+        var udpLoops: [UDPServeLoop] = []
         var bound: [SocketAddress] = []
     }
 
@@ -58,42 +60,28 @@ public final class DNSListener: Service, @unchecked Sendable {
             guard let port = tcp.localAddress?.port else { throw ChannelError.inappropriateOperationForState }
             var target = address
             target.port = port
+            var udp: [UDPServeLoop] = []
             do {
-                var udp: [any Channel] = []
-                for _ in 0..<configuration.udpSocketsPerAddress {
-                    udp.append(try await bindUDP(target, reusePort: configuration.udpSocketsPerAddress > 1))
+                for index in 0..<configuration.udpSocketsPerAddress {
+                    let socket = try UDPSocket(binding: target, reusePort: configuration.udpSocketsPerAddress > 1,
+                                               receiveBufferSize: 4 << 20)
+                    let loop = UDPServeLoop(socket: socket, handler: handler, batch: configuration.udpReadBatch,
+                                            maxRequestSize: configuration.maxUDPRequestSize, clock: clock)
+                    udp.append(loop)
+                    try loop.start(name: "dnsplane-udp\(index)")
                 }
-                state.withLockedValue { $0.channels += [tcp] + udp }
+                state.withLockedValue {
+                    $0.channels.append(tcp)
+                    $0.udpLoops += udp
+                }
                 return target
             } catch {
                 lastError = error
+                for loop in udp { await loop.stop() }
                 try? await tcp.close()
             }
         }
         throw lastError ?? ChannelError.inappropriateOperationForState
-    }
-
-    private func bindUDP(_ address: SocketAddress, reusePort: Bool) async throws -> any Channel {
-        let handler = self.handler
-        let clock = self.clock
-        var bootstrap = DatagramBootstrap(group: group)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
-            .channelOption(.datagramVectorReadMessageCount, value: configuration.udpReadBatch)
-            // A deeper receive queue rides out a burst while the loop is busy answering
-            // (dnsperf lost 6-33 queries per 10 s run with the default; none with this).
-            // The kernel caps it at net.core.rmem_max.
-            .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
-            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(
-                capacity: configuration.udpReadBatch * configuration.maxUDPRequestSize))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(UDPRequestChannelHandler(handler: handler, clock: clock))
-                }
-            }
-        if reusePort {
-            bootstrap = bootstrap.channelOption(ChannelOptions.socketOption(NIOBSDSocket.Option(rawValue: SO_REUSEPORT)), value: 1)
-        }
-        return try await bootstrap.bind(to: address).get()
     }
 
     private func bindTCP(_ address: SocketAddress) async throws -> any Channel {
@@ -131,9 +119,15 @@ public final class DNSListener: Service, @unchecked Sendable {
 
     /// Closes every socket. TCP connections already accepted finish their answers.
     public func stop() async {
-        let channels = state.withLockedValue { state -> [any Channel] in
-            defer { state.channels = [] }
-            return state.channels
+        let (channels, loops) = state.withLockedValue { state -> ([any Channel], [UDPServeLoop]) in
+            defer {
+                state.channels = []
+                state.udpLoops = []
+            }
+            return (state.channels, state.udpLoops)
+        }
+        for loop in loops {
+            await loop.stop()
         }
         for channel in channels {
             try? await channel.close()

@@ -18,6 +18,11 @@ public struct ImmediateQueryResponder: RequestHandler {
         responder.respond(to: request, transport: context.transport).map { [$0] } ?? []
     }
 
+    public func answerDatagram(_ request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
+                               receivedAt: UInt64) -> Int? {
+        responder.respond(to: request, into: response, transport: .udp)
+    }
+
     public func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
         handleImmediately(request, context: context) ?? []
     }

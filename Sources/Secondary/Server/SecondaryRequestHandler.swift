@@ -58,6 +58,16 @@ public struct SecondaryRequestHandler: RequestHandler {
         }
     }
 
+    /// A plain query over UDP while every zone is serving: straight to the responder,
+    /// which takes only queries without TSIG and without EDNS options (so with no
+    /// EXPIRE to add). Everything else goes through `handleImmediately`.
+    public func answerDatagram(_ request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
+                               receivedAt: UInt64) -> Int? {
+        guard request.count >= 12, request[2] & 0xF8 == 0,  // QR clear, opcode QUERY
+              board.allServing(at: Double(receivedAt)) else { return nil }
+        return queries.answerDatagram(request, into: response, receivedAt: receivedAt)
+    }
+
     public func handle(_ request: [UInt8], context: RequestContext) async -> [[UInt8]] {
         // Everything but a query is answered at once; a query comes here when the
         // responder could not answer it at once.
