@@ -26,7 +26,13 @@ struct FastPathTests {
         return length.map { Array(buffer[..<$0]) }
     }
 
-    @Test("Byte for byte the answer respond(to:) gives, for every kind of answer")
+    /// The answer of the strict path: the request decoded, then answered.
+    func decoded(_ request: [UInt8]) throws -> [UInt8] {
+        try #require(fixture.responder.respond(to: try Message(wire: request), transport: .udp,
+                                               snapshot: fixture.catalog.snapshot))
+    }
+
+    @Test("Byte for byte the answer of the strict decoder's path, for every kind of answer")
     func sameBytes() throws {
         let questions: [(DomainName, RRType)] = [
             ("www.example.", .a), ("WwW.ExAmPlE.", .aaaa), ("alias.example.", .a), ("x.wild.example.", .txt),
@@ -35,16 +41,47 @@ struct FastPathTests {
         ]
         var checked = 0
         for (name, type) in questions {
-            for edns in [nil, EDNS(udpPayloadSize: 1232), EDNS(udpPayloadSize: 4096, dnssecOK: true)] as [EDNS?] {
+            for edns in Self.ednsVariants {
                 var query = ResponderFixture.query(name, type, edns: nil)
                 query.edns = edns
                 let request = query.encode()
-                let expected = try #require(fixture.raw(request))
-                #expect(inPlace(request) == expected, "\(name) \(type) edns \(String(describing: edns))")
+                let answer = try #require(inPlace(request), "\(name) \(type) edns \(String(describing: edns)) left the fast path")
+                #expect(answer == (try decoded(request)), "\(name) \(type) edns \(String(describing: edns))")
                 checked += 1
             }
         }
-        #expect(checked == questions.count * 3)
+        #expect(checked == questions.count * Self.ednsVariants.count)
+    }
+
+    /// No EDNS; plain; DO; and what resolvers send: a client cookie, a full cookie
+    /// with padding, NSID and TCP keepalive.
+    static let ednsVariants: [EDNS?] = [
+        nil, EDNS(udpPayloadSize: 1232), EDNS(udpPayloadSize: 4096, dnssecOK: true),
+        EDNS(udpPayloadSize: 1232, dnssecOK: true, options: [.cookie([1, 2, 3, 4, 5, 6, 7, 8])]),
+        EDNS(udpPayloadSize: 1400, options: [.cookie([UInt8](repeating: 7, count: 24)),
+                                             EDNSOption(code: .padding, data: [UInt8](repeating: 0, count: 30))]),
+        EDNS(udpPayloadSize: 512, options: [.nsid(), EDNSOption(code: .tcpKeepalive)]),
+    ]
+
+    @Test("Options the answer depends on, or that are malformed, are left to the strict decoder")
+    func optionsLeftToTheDecoder() throws {
+        for options in [[.expire()], [.cookie([1, 2, 3])], [.cookie([UInt8](repeating: 1, count: 12))],
+                        [EDNSOption(code: .clientSubnet, data: [0, 1, 24, 0, 192, 0, 2])],
+                        [.cookie([1, 2, 3, 4, 5, 6, 7, 8]), EDNSOption(code: EDNSOptionCode(65001), data: [1])]] as [[EDNSOption]] {
+            var query = ResponderFixture.query("www.example.", .a)
+            query.edns!.options = options
+            #expect(inPlace(query.encode()) == nil, "\(options)")
+        }
+        // An option whose length runs past the OPT record.
+        var query = ResponderFixture.query("www.example.", .a)
+        query.edns!.options = [.cookie([1, 2, 3, 4, 5, 6, 7, 8])]
+        var request = query.encode()
+        request[request.count - 9] = 9  // the cookie's length: 8 -> 9
+        #expect(inPlace(request) == nil)
+        // A malformed cookie is a FORMERR on the strict path, as from BIND.
+        query.edns!.options = [.cookie([1, 2, 3])]
+        let answer = try Message(wire: try #require(fixture.raw(query.encode())))
+        #expect(answer.header.rcode == .formErr)
     }
 
     @Test("An answer longer than the buffer, or a request of another shape, is left to the general path")

@@ -23,10 +23,11 @@ struct QueryRequest {
     }
 
     /// Reads the common shape of a query: opcode QUERY, one question whose name has
-    /// no compression pointer, no records but an optional OPT record without options,
-    /// nothing after. Anything else returns nil, and the strict decoder
-    /// (`Message(wire:)`) takes the request, so both paths accept exactly the same
-    /// messages.
+    /// no compression pointer, no records but an optional OPT record, nothing after.
+    /// The OPT record may carry the options resolvers send and the responder ignores
+    /// (`ignoredOptionsAreWellFormed`). Anything else returns nil, and the strict
+    /// decoder (`Message(wire:)`) takes the request, so both paths accept exactly the
+    /// same messages.
     init?(fastParse bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count >= 17 else { return nil }
@@ -51,9 +52,10 @@ struct QueryRequest {
         index += 4
         if bytes[11] == 1 {
             // OPT: root owner, type 41, class = payload size, TTL = extended RCODE,
-            // version and flags, RDLENGTH 0.
-            guard index + 11 == count, bytes[index] == 0, bytes[index + 1] == 0, bytes[index + 2] == 41,
-                  bytes[index + 9] == 0, bytes[index + 10] == 0 else { return nil }
+            // version and flags, RDLENGTH, options.
+            guard index + 11 <= count, bytes[index] == 0, bytes[index + 1] == 0, bytes[index + 2] == 41,
+                  index + 11 + (Int(bytes[index + 9]) << 8 | Int(bytes[index + 10])) == count,
+                  Self.ignoredOptionsAreWellFormed(bytes, from: index + 11) else { return nil }
             hasEDNS = true
             payloadSize = UInt16(bytes[index + 3]) << 8 | UInt16(bytes[index + 4])
             ednsVersion = bytes[index + 6]
@@ -61,5 +63,33 @@ struct QueryRequest {
         } else {
             guard index == count else { return nil }
         }
+    }
+
+    /// True when the options from `start` to the end fill it exactly and are all ones
+    /// the answer does not depend on, well-formed by the strict decoder's rules:
+    /// COOKIE (RFC 7873; 8 or 16 to 40 octets, ignored: we send no server cookie, as
+    /// the RFC allows), NSID (RFC 5001, not served), TCP keepalive (RFC 7828) and
+    /// PADDING (RFC 7830). Resolvers send a COOKIE with every query; without this they
+    /// would all take the slow path. Any other option (EXPIRE, which the secondary
+    /// answers, CLIENT-SUBNET, ...) is left to the strict decoder.
+    static func ignoredOptionsAreWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        let end = bytes.count
+        while index < end {
+            guard index + 4 <= end else { return false }
+            let code = UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            index += 4 + length
+            guard index <= end else { return false }
+            switch code {
+            case EDNSOptionCode.cookie.rawValue:
+                guard length == 8 || (16...40).contains(length) else { return false }
+            case EDNSOptionCode.nsid.rawValue, EDNSOptionCode.tcpKeepalive.rawValue, EDNSOptionCode.padding.rawValue:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -59,8 +59,8 @@ public struct SecondaryRequestHandler: RequestHandler {
     }
 
     /// A plain query over UDP while every zone is serving: straight to the responder,
-    /// which takes only queries without TSIG and without EDNS options (so with no
-    /// EXPIRE to add). Everything else goes through `handleImmediately`.
+    /// which takes only queries without TSIG and without an EDNS EXPIRE option (so with
+    /// nothing to add). Everything else goes through `handleImmediately`.
     public func answerDatagram(_ request: UnsafeBufferPointer<UInt8>, into response: UnsafeMutableBufferPointer<UInt8>,
                                receivedAt: UInt64) -> Int? {
         guard request.count >= 12, request[2] & 0xF8 == 0,  // QR clear, opcode QUERY
