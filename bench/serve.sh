@@ -8,14 +8,27 @@
 #
 #   bash bench/serve.sh [RECORDS] [DURATION] [ROUNDS]
 #
-# Needs: nsd, knotd, dnsperf, dig, python3. Everything listens on 127.0.0.1 and is
-# stopped by pid.
+# DNSPERF_FLAGS adds dnsperf options to every run; to ask as resolvers do (EDNS with DO
+# and a client cookie): DNSPERF_FLAGS="-D -E 10:0102030405060708".
+#
+# On a machine with two CPUs or more, the servers are pinned to CPU 0 and dnsperf to
+# CPU 1 (taskset), so each server has one core to itself and the client another: on
+# two cores the scheduler otherwise puts them together now and then, and a round's
+# figures swing by 20 %.
+#
+# Needs: nsd, knotd, dnsperf, dig, python3, bc. Everything listens on 127.0.0.1 and
+# is stopped by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 records=${1:-100000}
 duration=${2:-10}
-rounds=${3:-3}
+rounds=${3:-5}
+read -r -a dnsperf_flags <<<"${DNSPERF_FLAGS:-}"
+pin_server=() pin_client=()
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  pin_server=(taskset -c 0) pin_client=(taskset -c 1)
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -98,7 +111,7 @@ zone:
     zonefile: $zone.zone
     provide-xfr: 127.0.0.0/8 NOKEY
 EOF
-nsd -d -c "$work/nsd/nsd.conf" 2>"$work/nsd/log" & pids+=($!)
+${pin_server[@]+"${pin_server[@]}"} nsd -d -c "$work/nsd/nsd.conf" 2>"$work/nsd/log" & pids+=($!)
 nsd_pid=$!
 wait_serial "$nsd_port" || { echo "nsd did not start:" >&2; cat "$work/nsd/log" >&2; exit 1; }
 
@@ -124,14 +137,14 @@ zone:
   - domain: $zone
     file: $zone.zone
 EOF
-knotd -c "$work/knot/knot.conf" 2>"$work/knot/log" & pids+=($!)
+${pin_server[@]+"${pin_server[@]}"} knotd -c "$work/knot/knot.conf" 2>"$work/knot/log" & pids+=($!)
 knot_pid=$!
 wait_serial "$knot_port" || { echo "knotd did not start:" >&2; cat "$work/knot/log" >&2; exit 1; }
 
 # --- our secondary, transferring from NSD ---------------------------------------------------
 ours_port=$(free_port)
 start_ours() {
-  "$dnsplane" secondary --data-dir "$work/dnsplane" --listen "127.0.0.1:$ours_port" --zone "$zone" \
+  ${pin_server[@]+"${pin_server[@]}"} "$dnsplane" secondary --data-dir "$work/dnsplane" --listen "127.0.0.1:$ours_port" --zone "$zone" \
     --primary "127.0.0.1:$nsd_port" 2>>"$work/dnsplane.log" &
   ours_pid=$!
   pids+=($ours_pid)
@@ -150,7 +163,8 @@ run_dnsperf() {  # name port pid...
   local name=$1 port=$2; shift 2
   local before after completed
   before=$(cpu_ticks "$@")
-  dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -l "$duration" -c 1 -q 200 -t 2 >"$work/perf.$name" 2>&1 || true
+  ${pin_client[@]+"${pin_client[@]}"} dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -l "$duration" -c 1 -q 200 -t 2 \
+    ${dnsperf_flags[@]+"${dnsperf_flags[@]}"} >"$work/perf.$name" 2>&1 || true
   after=$(cpu_ticks "$@")
   completed=$(awk '/Queries completed/ {print $3}' "$work/perf.$name")
   # queries/s, mean latency (s), lost, and answers per CPU-second of the server (steadier
@@ -165,7 +179,7 @@ median() { sort -g -k"$2","$2" "$1" | awk -v col="$2" '{v[NR] = $col} END {print
 
 # Rounds alternate the servers, starting with a different one each time, so load from
 # elsewhere on the machine and any warm-up fall on all three alike; medians are reported.
-echo "zone: $records records; dnsperf: one client, $duration s per server, $rounds rounds" >&2
+echo "zone: $records records; dnsperf: one client, $duration s per server, $rounds rounds${DNSPERF_FLAGS:+, flags: $DNSPERF_FLAGS}${pin_server[*]:+; servers on CPU 0, dnsperf on CPU 1}" >&2
 order=(nsd knot dnsplane)
 for round in $(seq 1 "$rounds"); do
   for i in 0 1 2; do
@@ -176,6 +190,10 @@ for round in $(seq 1 "$rounds"); do
     esac
   done
 done
+# Each round's dnsplane/NSD ratio: the two ran within seconds of each other, so the
+# ratio is steadier than either figure when the machine's speed drifts.
+paste "$work/results.dnsplane" "$work/results.nsd" | awk '{printf "%.3f\n", $1 / $5}' >"$work/ratios"
+echo "dnsplane/nsd queries/s by round: $(tr '\n' ' ' <"$work/ratios")" >&2
 for name in nsd knot dnsplane; do
   declare "${name}_qps=$(median "$work/results.$name" 1)" "${name}_lat=$(median "$work/results.$name" 2)" \
           "${name}_lost=$(median "$work/results.$name" 3)" "${name}_cpu=$(median "$work/results.$name" 4)"
@@ -197,6 +215,6 @@ printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" nsd "$nsd_qps" "$nsd_cpu" "$(e
 printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" knot "$knot_qps" "$knot_cpu" "$(echo "$knot_lat * 1000" | bc -l)" "$knot_lost" "$(per_record "$knot_mem")" "$(per_record "$knot_peak")"
 printf "%-10s %12.0f %16s %14.3f %8s %16s %16s\n" dnsplane "$ours_qps" "$ours_cpu" "$(echo "$ours_lat * 1000" | bc -l)" "$ours_lost" "$(per_record "$ours_mem")" "$(per_record "$ours_peak")"
 echo
-echo "dnsplane/nsd queries/s: $(echo "scale=2; $ours_qps / $nsd_qps" | bc)x, dnsplane/knot: $(echo "scale=2; $ours_qps / $knot_qps" | bc)x"
+echo "dnsplane/nsd queries/s: $(echo "scale=2; $ours_qps / $nsd_qps" | bc)x (median of rounds: $(median "$work/ratios" 1)x), dnsplane/knot: $(echo "scale=2; $ours_qps / $knot_qps" | bc)x"
 echo "dnsplane/nsd answers per CPU-second: $(echo "scale=2; $ours_cpu / $nsd_cpu" | bc)x, dnsplane/knot: $(echo "scale=2; $ours_cpu / $knot_cpu" | bc)x"
 echo "dnsplane restart to first answer from disk: $(printf '%.3f' "$restart") s ($records records)"
