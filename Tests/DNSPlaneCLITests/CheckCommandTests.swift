@@ -155,6 +155,30 @@ struct CheckCommandTests {
         #expect(try CLIRunner.run(["check", "--previous", "new/example.zone", "next/example.zone"], in: dir).status == 0)
     }
 
+    @Test("--previous: a version that loses more than --max-change-ratio of the records is an error")
+    func changeRatio() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runChangeRatio() }
+    }
+
+    func runChangeRatio() throws {
+        // 4 records besides the SOA, then 10 hosts more; the next version drops the
+        // hosts: 10 of 14 gone (71 %).
+        let hosts = (1...10).map { "h\($0) A 192.0.2.\(10 + $0)\n" }.joined()
+        let truncated = Self.clean.replacingOccurrences(of: "hostmaster 1 ", with: "hostmaster 2 ")
+        let dir = try CLIRunner.directory(["old/example.zone": Self.clean + hosts, "new/example.zone": truncated])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let refused = try CLIRunner.run(["check", "--previous", "old", "new"], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("[change-ratio]"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("removes 10 of 14 records (71 %)"), "\(refused.stdout)")
+        #expect(try CLIRunner.run(["check", "--previous", "old", "--max-change-ratio", "0.75", "new"], in: dir).status == 0)
+        let warned = try CLIRunner.run(["check", "--previous", "old", "--severity", "change-ratio=warning", "new"], in: dir)
+        #expect(warned.status == 0)
+        #expect(warned.stdout.contains("[change-ratio]"))
+        #expect(try CLIRunner.run(["check", "--max-change-ratio", "1.5", "new"], in: dir).status == 2)
+    }
+
     @Test("compile writes canonical text that checkzone accepts unchanged")
     func compile() async throws {
         // Starts processes and waits on them: off the cooperative pool (two threads here).

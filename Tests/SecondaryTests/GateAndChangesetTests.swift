@@ -86,7 +86,7 @@ struct GateAndChangesetTests {
             Issue.record("accepted a 90 % cut")
             return
         }
-        #expect(rejection.checkIDs == [VersionGate.changeRatioCheck])
+        #expect(rejection.checkIDs == [.changeRatio])
         #expect(rejection.description.contains("removes 90 of 100 records"))
         guard case .accept = VersionGate(maxChangeRatio: 1).evaluate(cut, previous: old) else {
             Issue.record("guard not off at 1")

@@ -16,9 +16,6 @@ public struct VersionGate: Sendable {
         self.maxChangeRatio = maxChangeRatio
     }
 
-    /// The check ID under which the change-ratio guard reports.
-    public static let changeRatioCheck = CheckID("change-ratio")
-
     public struct Accepted: Sendable {
         /// Findings below error severity, for the log.
         public var warnings: [Diagnostic]
@@ -64,16 +61,9 @@ public struct VersionGate: Sendable {
         if let previous {
             removed = changes?.removed ?? previous.countRecords(missingFrom: candidate)
             added = changes?.added ?? candidate.countRecords(missingFrom: previous)
-            let base = max(previous.recordCount - 1, 0)
-            if base > 0 {
-                let ratio = Double(removed) / Double(base)
-                if ratio > maxChangeRatio {
-                    let percent = Int((ratio * 100).rounded())
-                    errors.append(Diagnostic(
-                        check: Self.changeRatioCheck, severity: .error,
-                        message: "removes \(removed) of \(base) records (\(percent) %), more than the \(Int((maxChangeRatio * 100).rounded())) % allowed (--max-change-ratio)",
-                        owner: candidate.origin))
-                }
+            if let finding = ChangeRatioGuard(maxRatio: maxChangeRatio)
+                .finding(removed: removed, previousRecords: max(previous.recordCount - 1, 0), origin: candidate.origin) {
+                errors.append(finding)
             }
         }
         if !errors.isEmpty { return .reject(Rejection(findings: errors)) }

@@ -143,6 +143,8 @@ public enum CheckCatalog {
         // Ours.
         .init(id: .serialRegression, severity: .error, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
               summary: "The SOA serial is not greater than the previous version's (--previous).", reference: "RFC 1982, RFC 1035 §3.3.13"),
+        .init(id: .changeRatio, severity: .error, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
+              summary: "A new version removes more than --max-change-ratio (default 0.5) of the previous version's records (--previous; every transfer a secondary takes).", reference: "DESIGN §5.4 (blast radius)"),
         .init(id: .nsCount, severity: .warning, bindSeverity: .off, isAdjustable: true, bindFlag: nil,
               summary: "Fewer than two NS records at the apex.", reference: "RFC 1034 §4.1, RFC 2182 §5"),
         .init(id: .soaTimers, severity: .warning, bindSeverity: .off, isAdjustable: true, bindFlag: nil,

@@ -78,4 +78,5 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static let nsCount = CheckID("ns-count")
     public static let soaTimers = CheckID("soa-timers")
     public static let cnameTargetMissing = CheckID("cname-target-missing")
+    public static let changeRatio = CheckID("change-ratio")
 }

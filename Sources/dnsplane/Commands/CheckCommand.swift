@@ -29,8 +29,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The origin of a single FILE whose name is not <origin>.zone.")
     var origin: String?
 
-    @Option(help: ArgumentHelp("The previous version (a file, or a folder of <origin>.zone files): the serial must have increased.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The previous version (a file, or a folder of <origin>.zone files): the serial must have increased, and no more than --max-change-ratio of its records may be gone.", valueName: "PATH"))
     var previous: String?
+
+    @Option(name: .customLong("max-change-ratio"), help: ArgumentHelp("With --previous: the share of the previous version's records a zone may lose (1 allows any).", valueName: "R"))
+    var maxChangeRatio: Double = 0.5
 
     @Option(name: .customLong("max-ttl"), help: "The largest TTL allowed (seconds or 1d2h form).")
     var maxTTL: String?
@@ -50,13 +53,19 @@ struct CheckCommand: ParsableCommand {
             guard let ttl = TTLText.parse(maxTTL) else { throw ValidationError("--max-ttl: bad TTL '\(maxTTL)'") }
             policy.maxTTL = ttl
         }
+        guard (0...1).contains(maxChangeRatio) else { throw ValidationError("--max-change-ratio must be between 0 and 1") }
         let sources = try collectSources()
         var reports: [ZoneReport] = []
         for source in sources {
             var options = CompileOptions(origin: source.origin, policy: policy,
                                          includeBase: includeBase == .file ? .includingFile : .workingDirectory)
-            options.previousSerial = previousSerial(for: source)
-            let result = Compiler.compile(file: source.path, options: options)
+            let previousZone = previousVersion(of: source)
+            options.previousSerial = previousZone?.soa?.serial
+            var result = Compiler.compile(file: source.path, options: options)
+            if let previousZone, let finding = ChangeRatioGuard(maxRatio: maxChangeRatio)
+                .finding(result.zone, previous: previousZone, severity: policy.severity(of: .changeRatio)) {
+                result.diagnostics.append(finding)
+            }
             reports.append(ZoneReport(origin: source.origin, path: source.path, result: result))
         }
         switch format {
@@ -116,8 +125,8 @@ struct CheckCommand: ParsableCommand {
         return sources
     }
 
-    /// The serial of the same zone in `--previous`, when there is one to compare with.
-    private func previousSerial(for source: ZoneSourceFiles.Source) -> UInt32? {
+    /// The same zone in `--previous`, when there is one to compare with.
+    private func previousVersion(of source: ZoneSourceFiles.Source) -> Zone? {
         guard let previous else { return nil }
         var path = previous
         if ZoneSourceFiles.kind(of: previous) == .directory {
@@ -126,6 +135,6 @@ struct CheckCommand: ParsableCommand {
         }
         guard ZoneSourceFiles.kind(of: path) == .file else { return nil }
         let options = CompileOptions(origin: source.origin, policy: CheckPolicy(profile: .namedCheckzone))
-        return Compiler.compile(file: path, options: options).zone.soa?.serial
+        return Compiler.compile(file: path, options: options).zone
     }
 }
