@@ -80,7 +80,8 @@ let package = Package(
                           exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore", "TestSupport"]),
         // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
-        .target(name: "TestSupport", dependencies: ["DNSCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DNSCore", "CTestSupport"], path: "Tests/TestSupport"),
+        .target(name: "CTestSupport", path: "Tests/CTestSupport"),
         .testTarget(name: "TSIGTests", dependencies: ["TSIG", "DNSCore", "TestSupport"]),
         // The hidden primary: UPDATE, policy, journal, serials, source reloads, NOTIFY,
         // outbound transfers.

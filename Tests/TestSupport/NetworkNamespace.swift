@@ -1,3 +1,4 @@
+import CTestSupport
 import Foundation
 
 /// A Linux network namespace for a test that needs several hosts: its loopback is up
@@ -62,4 +63,22 @@ public final class NetworkNamespace: @unchecked Sendable {
     }
 
     deinit { delete() }
+}
+
+extension NetworkNamespace {
+    /// Runs `body` on a thread of its own that has joined the namespace, so sockets it
+    /// makes live there (a thread cannot leave again, so it ends with `body`).
+    public func onThreadInside<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let path = "/var/run/netns/\(name)"
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                guard cts_join_network_namespace(path) == 0 else {
+                    continuation.resume(throwing: DNSProbe.Failure(description: "setns \(path): \(String(cString: strerror(errno)))"))
+                    return
+                }
+                continuation.resume(with: Result { try body() })
+            }
+            thread.start()
+        }
+    }
 }

@@ -73,7 +73,7 @@ final class UDPServeLoop: @unchecked Sendable {
     private func run() {
         cdns_name_thread(threadName)
         let buffers = DatagramBuffers(count: batch, requestCapacity: requestCapacity,
-                                      answerCapacity: Self.answerCapacity)
+                                      answerCapacity: Self.answerCapacity, packetInfo: socket.answersFromDestination)
         defer {
             buffers.deallocate()
             state.withLockedValue { $0 = .stopped }
@@ -102,7 +102,8 @@ final class UDPServeLoop: @unchecked Sendable {
                     buffers.prepareToSend(answers, length: answerLength, to: index)
                     answers += 1
                 } else {
-                    answerInGeneral(request, from: buffers.sender(index), receivedAt: now)
+                    answerInGeneral(request, from: buffers.sender(index), packetInfo: buffers.packetInfo(index, port: socket.localAddress.port ?? 0),
+                                    receivedAt: now)
                 }
             }
             var sent = 0
@@ -117,19 +118,22 @@ final class UDPServeLoop: @unchecked Sendable {
 
     /// The general path: a request context with the sender's address, then
     /// `handleImmediately`, or `handle` in a task when it returns nil.
-    private func answerInGeneral(_ request: UnsafeBufferPointer<UInt8>, from sender: sockaddr_storage, receivedAt: UInt64) {
+    private func answerInGeneral(_ request: UnsafeBufferPointer<UInt8>, from sender: sockaddr_storage,
+                                 packetInfo: DatagramBuffers.PacketInfo?, receivedAt: UInt64) {
         guard let client = UDPSocket.address(sender) else { return }
         let bytes = Array(request)
-        let context = RequestContext(transport: .udp, client: client, local: socket.localAddress, receivedAt: receivedAt)
+        let local = packetInfo?.destination ?? socket.localAddress
+        let control = packetInfo?.replyControl ?? []
+        let context = RequestContext(transport: .udp, client: client, local: local, receivedAt: receivedAt)
         if let responses = handler.handleImmediately(bytes, context: context) {
-            for response in responses { socket.send(response, to: client) }
+            for response in responses { socket.send(response, to: client, control: control) }
             return
         }
         let handler = self.handler
         let socket = self.socket
         Task {
             for response in await handler.handle(bytes, context: context) {
-                socket.send(response, to: client)
+                socket.send(response, to: client, control: control)
             }
         }
     }
@@ -148,9 +152,15 @@ private struct DatagramBuffers {
     let answerVectors: UnsafeMutablePointer<iovec>
     let received: UnsafeMutablePointer<cdns_mmsghdr>
     let sent: UnsafeMutablePointer<cdns_mmsghdr>
+    /// Packet info received with each datagram and sent with each answer, when the
+    /// socket answers from the destination address (nil otherwise).
+    let receivedControls: UnsafeMutablePointer<UInt8>?
+    let sentControls: UnsafeMutablePointer<UInt8>?
 
-    init(count: Int, requestCapacity: Int, answerCapacity: Int) {
+    init(count: Int, requestCapacity: Int, answerCapacity: Int, packetInfo: Bool) {
         self.count = count
+        receivedControls = packetInfo ? .allocate(capacity: count * Int(CDNS_PKTINFO_SPACE)) : nil
+        sentControls = packetInfo ? .allocate(capacity: count * Int(CDNS_PKTINFO_SPACE)) : nil
         self.requestCapacity = requestCapacity
         self.answerCapacity = answerCapacity
         requests = .allocate(capacity: count * requestCapacity)
@@ -177,8 +187,13 @@ private struct DatagramBuffers {
             received[index].msg_hdr.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
             received[index].msg_hdr.msg_iov = requestVectors + index
             received[index].msg_hdr.msg_iovlen = 1
-            received[index].msg_hdr.msg_control = nil
-            received[index].msg_hdr.msg_controllen = 0
+            if let receivedControls {
+                received[index].msg_hdr.msg_control = UnsafeMutableRawPointer(receivedControls + index * Int(CDNS_PKTINFO_SPACE))
+                received[index].msg_hdr.msg_controllen = Int(CDNS_PKTINFO_SPACE)
+            } else {
+                received[index].msg_hdr.msg_control = nil
+                received[index].msg_hdr.msg_controllen = 0
+            }
             received[index].msg_hdr.msg_flags = 0
             received[index].msg_len = 0
         }
@@ -200,13 +215,41 @@ private struct DatagramBuffers {
         sent[slot].msg_hdr.msg_namelen = received[index].msg_hdr.msg_namelen
         sent[slot].msg_hdr.msg_iov = answerVectors + slot
         sent[slot].msg_hdr.msg_iovlen = 1
-        sent[slot].msg_hdr.msg_control = nil
-        sent[slot].msg_hdr.msg_controllen = 0
+        if let sentControls {
+            let control = sentControls + slot * Int(CDNS_PKTINFO_SPACE)
+            let length = withUnsafePointer(to: &received[index].msg_hdr) { cdns_reply_pktinfo($0, control) }
+            sent[slot].msg_hdr.msg_control = length > 0 ? UnsafeMutableRawPointer(control) : nil
+            sent[slot].msg_hdr.msg_controllen = Int(length)
+        } else {
+            sent[slot].msg_hdr.msg_control = nil
+            sent[slot].msg_hdr.msg_controllen = 0
+        }
         sent[slot].msg_hdr.msg_flags = 0
         sent[slot].msg_len = 0
     }
 
+    /// What the general path needs to answer datagram `index` from the right address:
+    /// the address it was sent to, and the control message for the answer.
+    struct PacketInfo {
+        var destination: SocketAddress?
+        var replyControl: [UInt8]
+    }
+
+    /// Nil unless the socket answers from the destination address. `port`: the
+    /// listening port, for the destination's address.
+    func packetInfo(_ index: Int, port: Int) -> PacketInfo? {
+        guard sentControls != nil else { return nil }
+        var header = received[index].msg_hdr
+        var control = [UInt8](repeating: 0, count: Int(CDNS_PKTINFO_SPACE))
+        let length = control.withUnsafeMutableBytes { cdns_reply_pktinfo(&header, $0.baseAddress) }
+        var storage = sockaddr_storage()
+        let found = cdns_destination(&header, UInt16(truncatingIfNeeded: port), &storage) == 1
+        return PacketInfo(destination: found ? UDPSocket.address(storage) : nil, replyControl: Array(control.prefix(Int(length))))
+    }
+
     func deallocate() {
+        receivedControls?.deallocate()
+        sentControls?.deallocate()
         requests.deallocate()
         answers.deallocate()
         senders.deallocate()

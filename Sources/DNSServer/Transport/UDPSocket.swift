@@ -1,3 +1,4 @@
+import CDNSSystem
 import Glibc
 import NIOConcurrencyHelpers
 import NIOCore
@@ -16,6 +17,11 @@ final class UDPSocket: @unchecked Sendable {
 
     private let descriptor: Int32
     let localAddress: SocketAddress
+    /// Bound to the wildcard address: each datagram's destination is read from packet
+    /// info and the answer sent from it. Otherwise, on a host with several addresses,
+    /// an answer to a query sent to one of them would leave from whichever address
+    /// the route to the client prefers, and the client would drop it.
+    let answersFromDestination: Bool
     /// Guards `descriptor` against use after close (the loop's own reads and writes
     /// happen before it closes, so they do not take it).
     private let closed = NIOLockedValueBox(false)
@@ -56,6 +62,20 @@ final class UDPSocket: @unchecked Sendable {
             Glibc.close(fd)
             throw Failure("bind", address, errno: code)
         }
+        let wildcard: Bool
+        switch address {
+        case .v4(let v4): wildcard = v4.address.sin_addr.s_addr == 0
+        case .v6(let v6): wildcard = withUnsafeBytes(of: v6.address.sin6_addr) { $0.allSatisfy { $0 == 0 } }
+        default: wildcard = false
+        }
+        if wildcard {
+            guard cdns_enable_pktinfo(fd, family) == 0 else {
+                let code = errno
+                Glibc.close(fd)
+                throw Failure("setsockopt(pktinfo)", address, errno: code)
+            }
+        }
+        answersFromDestination = wildcard
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &storage) {
@@ -65,14 +85,29 @@ final class UDPSocket: @unchecked Sendable {
         localAddress = Self.address(storage) ?? address
     }
 
-    /// Sends one datagram; errors (a full queue, an unreachable client) lose it, as
-    /// a lost datagram would be anyway.
-    func send(_ bytes: [UInt8], to address: SocketAddress) {
+    /// Sends one datagram, with `control` (packet info from `cdns_reply_pktinfo`) when
+    /// given; errors (a full queue, an unreachable client) lose it, as a lost datagram
+    /// would be anyway.
+    func send(_ bytes: [UInt8], to address: SocketAddress, control: [UInt8] = []) {
+        var bytes = bytes
+        var control = control
         closed.withLockedValue { closed in
             guard !closed else { return }
-            _ = bytes.withUnsafeBytes { raw in
-                address.withSockAddr { pointer, length in
-                    sendto(descriptor, raw.baseAddress, raw.count, 0, pointer, socklen_t(length))
+            address.withSockAddr { pointer, length in
+                bytes.withUnsafeMutableBytes { payload in
+                    control.withUnsafeMutableBytes { control in
+                        var vector = iovec(iov_base: payload.baseAddress, iov_len: payload.count)
+                        withUnsafeMutablePointer(to: &vector) { vector in
+                            var message = msghdr()
+                            message.msg_name = UnsafeMutableRawPointer(mutating: pointer)
+                            message.msg_namelen = socklen_t(length)
+                            message.msg_iov = vector
+                            message.msg_iovlen = 1
+                            message.msg_control = control.isEmpty ? nil : control.baseAddress
+                            message.msg_controllen = control.count
+                            _ = sendmsg(descriptor, &message, 0)
+                        }
+                    }
                 }
             }
         }
