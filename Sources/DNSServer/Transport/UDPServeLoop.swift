@@ -102,8 +102,8 @@ final class UDPServeLoop: @unchecked Sendable {
                     buffers.prepareToSend(answers, length: answerLength, to: index)
                     answers += 1
                 } else {
-                    answerInGeneral(request, from: buffers.sender(index), packetInfo: buffers.packetInfo(index, port: socket.localAddress.port ?? 0),
-                                    receivedAt: now)
+                    let packetInfo = buffers.packetInfo(index, port: socket.localAddress.port ?? 0)
+                    answerInGeneral(request, from: buffers.sender(index), packetInfo: packetInfo, receivedAt: now)
                 }
             }
             var sent = 0
@@ -217,9 +217,9 @@ private struct DatagramBuffers {
         sent[slot].msg_hdr.msg_iovlen = 1
         if let sentControls {
             let control = sentControls + slot * Int(CDNS_PKTINFO_SPACE)
-            let length = withUnsafePointer(to: &received[index].msg_hdr) { cdns_reply_pktinfo($0, control) }
-            sent[slot].msg_hdr.msg_control = length > 0 ? UnsafeMutableRawPointer(control) : nil
-            sent[slot].msg_hdr.msg_controllen = Int(length)
+            let controlLength = withUnsafePointer(to: &received[index].msg_hdr) { cdns_reply_pktinfo($0, control) }
+            sent[slot].msg_hdr.msg_control = controlLength > 0 ? UnsafeMutableRawPointer(control) : nil
+            sent[slot].msg_hdr.msg_controllen = Int(controlLength)
         } else {
             sent[slot].msg_hdr.msg_control = nil
             sent[slot].msg_hdr.msg_controllen = 0
