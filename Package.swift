@@ -78,6 +78,8 @@ let package = Package(
                           exclude: ["corpus"]),
         .executableTarget(name: "FuzzWireDecoder", dependencies: ["DNSCore"], path: "Fuzz/FuzzWireDecoder",
                           exclude: ["corpus"]),
+        .executableTarget(name: "FuzzResponder", dependencies: ["DNSServer", "ZoneCompiler", "DNSCore"],
+                          path: "Fuzz/FuzzResponder", exclude: ["corpus"]),
         .testTarget(name: "DNSCoreTests", dependencies: ["DNSCore", "TestSupport"]),
         // Shared by the test targets: finding and running real peers (BIND, Knot, NSD).
         .target(name: "TestSupport", dependencies: ["DNSCore", "CTestSupport"], path: "Tests/TestSupport"),
