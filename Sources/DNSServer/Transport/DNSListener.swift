@@ -9,7 +9,9 @@ import ServiceLifecycle
 
 /// UDP and TCP listeners on each configured address, handing requests to one
 /// `RequestHandler`: TCP through SwiftNIO, UDP through `UDPServeLoop` threads (one per
-/// socket, `udpSocketsPerAddress` sockets sharing the port with SO_REUSEPORT). A `Service`: `run()` serves until graceful shutdown (SIGTERM via a
+/// socket, `udpSocketsPerAddress` sockets sharing the port with SO_REUSEPORT).
+///
+/// A `Service`: `run()` serves until graceful shutdown (SIGTERM via a
 /// `ServiceGroup`), then closes the sockets and lets TCP answers in flight finish.
 public final class DNSListener: Service, @unchecked Sendable {
     public let configuration: ListenerConfiguration
