@@ -47,6 +47,52 @@ struct CheckzoneDifferentialTests {
         print("checkzone corpus: agreement \(CheckzoneDifferential.summary(agreeing, of: results.count)); \(documented) documented differences")
     }
 
+    @Test("signed zones: the 'loaded serial' line is named-checkzone's, '(DNSSEC signed)' included",
+          .enabled(if: NamedCheckzonePeer.shouldRun, peerMessage))
+    func signedZones() async throws {
+        // Starts processes and waits on them: off the cooperative pool (two threads here).
+        try await onBlockingThread { try runSignedZones() }
+    }
+
+    func runSignedZones() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus/checkzone")
+        // (No RRSIGs in the first: named-checkzone does not call it signed.)
+        var zones: [(origin: String, path: String, signed: Bool)] = [("check-signed-zone.zone", false),
+                                                                     ("check-signed-zone-rrsig.zone", true)].map { file, signed in
+            let path = corpus.appendingPathComponent(file).path
+            let origin = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").first?
+                .replacingOccurrences(of: "; zone: ", with: "") ?? ""
+            return (origin, path, signed)
+        }
+        // A zone signed by BIND itself: one RRSIG RRset per covered type at the apex.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("signed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        if let keygen = Peers.find("dnssec-keygen"), let signzone = Peers.find("dnssec-signzone") {
+            let source = directory.appendingPathComponent("example.zone").path
+            try "$TTL 300\n@ SOA ns1 hostmaster 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\nwww A 192.0.2.2\n"
+                .write(toFile: source, atomically: true, encoding: .utf8)
+            for extra in [["-f", "KSK"], []] {
+                let made = try CommandRunner.run(keygen, ["-q", "-K", directory.path, "-a", "ECDSAP256SHA256"] + extra + ["example."])
+                try #require(made.status == 0, "dnssec-keygen: \(made.stderr)")
+            }
+            let signed = directory.appendingPathComponent("example.signed").path
+            let result = try CommandRunner.run(signzone, ["-q", "-S", "-K", directory.path, "-d", directory.path,
+                                                          "-o", "example.", "-f", signed, source])
+            try #require(result.status == 0, "dnssec-signzone: \(result.stderr)")
+            zones.append(("example.", signed, true))
+        } else {
+            try Peers.skip("dnssec-keygen and dnssec-signzone (bind9-utils)")
+        }
+        for (origin, path, signed) in zones {
+            let bind = try NamedCheckzonePeer.run([origin, path])
+            let ours = CheckzoneEmulation.run([origin, path])
+            let firstLine = { (text: String) in text.split(separator: "\n").first.map(String.init) ?? "" }
+            #expect(firstLine(bind.output).hasSuffix("(DNSSEC signed)") == signed, "\(path): \(bind.output)")
+            #expect(firstLine(ours.output) == firstLine(bind.output), "\(path)")
+        }
+    }
+
     @Test("generated zones: at least 99% agree", .enabled(if: NamedCheckzonePeer.shouldRun, peerMessage))
     func generated() async throws {
         // Starts processes and waits on them: off the cooperative pool (two threads here).

@@ -151,10 +151,11 @@ public enum NamedCheckzoneRunner {
     /// iszonesecure).
     static func isSigned(_ zone: Zone) -> Bool {
         guard let apex = zone.node(zone.origin), apex.has(.dnskey) else { return false }
-        let covered = Set(apex.rrset(.rrsig)?.rdatas.compactMap { rdata -> RRType? in
+        // One RRSIG RRset per covered type: look at all of them.
+        let covered = Set(apex.rrsets.filter { $0.type == .rrsig }.flatMap(\.rdatas).compactMap { rdata -> RRType? in
             if case .rrsig(let signature) = rdata { return signature.typeCovered }
             return nil
-        } ?? [])
+        })
         guard covered.contains(.dnskey) else { return false }
         if apex.has(.nsec) && covered.contains(.nsec) { return true }
         return apex.rrset(.nsec3param)?.rdatas.contains { rdata in
