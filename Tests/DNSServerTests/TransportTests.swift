@@ -213,7 +213,8 @@ struct TransportTests {
         #expect(try await offloaded { try DNSProbe.query("a.", .txt, port: port, timeout: 10) }.header.isResponse)
         let started = Date()
         await listener.stop()
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        // A bound against a hang, with room for a busy test pool (two threads here).
+        #expect(Date().timeIntervalSince(started) < 10)
         // Without SO_REUSEADDR a bind fails while any socket still holds the port.
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(fd) }

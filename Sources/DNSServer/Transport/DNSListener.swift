@@ -69,8 +69,13 @@ public final class DNSListener: Service, @unchecked Sendable {
                                                receiveBufferSize: 4 << 20)
                     let loop = UDPServeLoop(socket: socket, handler: handler, batch: configuration.udpReadBatch,
                                             maxRequestSize: configuration.maxUDPRequestSize, clock: clock)
+                    do {
+                        try loop.start(name: "dnsplane-udp\(index)")
+                    } catch {
+                        socket.close()  // no thread to stop: only the socket to release
+                        throw error
+                    }
                     udp.append(loop)
-                    try loop.start(name: "dnsplane-udp\(index)")
                 }
                 state.withLockedValue {
                     $0.channels.append(tcp)

@@ -19,10 +19,15 @@ final class UDPServeLoop: @unchecked Sendable {
     private let clock: @Sendable () -> UInt64
     private let batch: Int
     private let requestCapacity: Int
-    private let state = NIOLockedValueBox(State.running)
+    private let state = NIOLockedValueBox(State())
     private var threadName = "dnsplane-udp"
 
-    private enum State { case running, stopping, stopped }
+    private struct State {
+        enum Phase { case running, stopping, stopped }
+        var phase = Phase.running
+        /// `stop()` calls waiting for the thread to leave its loop.
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
 
     /// The largest answer the fast path writes; a longer one (only with a
     /// `maxUDPPayload` above it) goes through the general path.
@@ -54,19 +59,27 @@ final class UDPServeLoop: @unchecked Sendable {
         pthread_detach(thread)
     }
 
-    /// Stops reading, waits (at most about two seconds) for the thread to leave its
-    /// loop, and closes the socket. Answers still being made by tasks are dropped.
+    /// Stops reading, waits for the thread to leave its loop, and closes the socket,
+    /// so the port is free when it returns (call it only after `start()` succeeded).
+    /// Answers still being made by tasks are dropped. The wait is short: the shutdown
+    /// wakes a blocked read at once (and the socket's 1 s receive timeout would), and
+    /// answering a batch never blocks. It is a continuation the thread resumes, not
+    /// polling, so a busy task pool cannot stretch it.
     func stop() async {
-        state.withLockedValue { if $0 == .running { $0 = .stopping } }
+        state.withLockedValue { if $0.phase == .running { $0.phase = .stopping } }
         socket.shutdownReads()
-        for _ in 0..<200 {
-            if state.withLockedValue({ $0 }) == .stopped { break }
-            try? await Task.sleep(nanoseconds: 10_000_000)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let stopped = state.withLockedValue { state -> Bool in
+                if state.phase == .stopped { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if stopped { continuation.resume() }
         }
         socket.close()
     }
 
-    private var isRunning: Bool { state.withLockedValue { $0 == .running } }
+    private var isRunning: Bool { state.withLockedValue { $0.phase == .running } }
 
     // MARK: - The loop
 
@@ -76,7 +89,12 @@ final class UDPServeLoop: @unchecked Sendable {
                                       answerCapacity: Self.answerCapacity, packetInfo: socket.answersFromDestination)
         defer {
             buffers.deallocate()
-            state.withLockedValue { $0 = .stopped }
+            let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+                state.phase = .stopped
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            for waiter in waiters { waiter.resume() }
         }
         let fd = socket.fd
         while isRunning {
