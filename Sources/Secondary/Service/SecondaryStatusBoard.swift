@@ -26,26 +26,41 @@ public final class SecondaryStatusBoard: Sendable {
         public init() {}
     }
 
-    private let zones: NIOLockedValueBox<[DomainName: ZoneStatus]>
+    private struct Table {
+        var zones: [DomainName: ZoneStatus]
+        /// The earliest `expiresAt` of all zones (-infinity while one has no data),
+        /// kept on every update so the per-query `allServing` costs one comparison,
+        /// however many zones there are.
+        var servingUntil = -Double.infinity
+
+        mutating func recompute() {
+            servingUntil = zones.values.reduce(Double.infinity) { min($0, $1.expiresAt ?? -Double.infinity) }
+        }
+    }
+
+    private let table: NIOLockedValueBox<Table>
     /// Label counts of the configured zones, longest first, for the suffix lookup.
     private let depths: [Int]
     public let origins: Set<DomainName>
 
     public init(zones: [DomainName]) {
-        self.zones = NIOLockedValueBox(Dictionary(zones.map { ($0, ZoneStatus()) }, uniquingKeysWith: { a, _ in a }))
+        var table = Table(zones: Dictionary(zones.map { ($0, ZoneStatus()) }, uniquingKeysWith: { a, _ in a }))
+        table.recompute()
+        self.table = NIOLockedValueBox(table)
         self.origins = Set(zones)
         self.depths = Set(zones.map(\.labelCount)).sorted(by: >)
     }
 
     public subscript(origin: DomainName) -> ZoneStatus? {
-        zones.withLockedValue { $0[origin] }
+        table.withLockedValue { $0.zones[origin] }
     }
 
     public func update(_ origin: DomainName, _ body: (inout ZoneStatus) -> Void) {
-        zones.withLockedValue { all in
-            if var status = all[origin] {
+        table.withLockedValue { table in
+            if var status = table.zones[origin] {
                 body(&status)
-                all[origin] = status
+                table.zones[origin] = status
+                table.recompute()
             }
         }
     }
@@ -63,8 +78,6 @@ public final class SecondaryStatusBoard: Sendable {
     /// True while every zone has data that has not expired at `now`: the handler's
     /// fast path, which then needs to look at nothing but the opcode.
     public func allServing(at now: Double) -> Bool {
-        zones.withLockedValue { all in
-            all.values.allSatisfy { status in status.expiresAt.map { now < $0 } ?? false }
-        }
+        table.withLockedValue { now < $0.servingUntil }
     }
 }
