@@ -111,7 +111,7 @@ struct SecondaryDifferentialTests {
 
         // Malformed packets over UDP and TCP, then a normal query must still be answered.
         let sent = try await offloaded { () -> Int in
-            var rng = DifferentialRandom(seed: 0xBAD)
+            var rng = SplitMix64(seed: 0xBAD)
             var count = 0
             let valid = queries[0].encode()
             var hostile: [[UInt8]] = [

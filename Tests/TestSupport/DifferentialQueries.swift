@@ -5,7 +5,7 @@ import Foundation
 /// random case, with and without EDNS and DO, with payload sizes small enough to
 /// truncate.
 public struct DifferentialQueries {
-    var rng: DifferentialRandom
+    var rng: SplitMix64
     let names: DifferentialZone.Names
 
     static let types: [RRType] = [
@@ -19,7 +19,7 @@ public struct DifferentialQueries {
 
     public init(names: DifferentialZone.Names, seed: UInt64) {
         self.names = names
-        rng = DifferentialRandom(seed: seed)
+        rng = SplitMix64(seed: seed)
     }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }

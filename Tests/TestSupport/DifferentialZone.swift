@@ -1,18 +1,5 @@
 import DNSCore
 
-/// A seeded generator (DifferentialRandom), so a differential run can be repeated exactly.
-public struct DifferentialRandom: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The zone served by BIND and by us in the differential test, with every feature
 /// the responder handles: thousands of hosts, CNAME chains (to data, to nothing, out
 /// of the zone, into wildcards, DNAMEs and delegations, loops), DNAMEs (in and out of

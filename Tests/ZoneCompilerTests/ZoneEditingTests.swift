@@ -84,7 +84,7 @@ struct ZoneEditingTests {
 
     @Test("changes(to:) then applying reaches the newer zone, for random pairs (seeded)")
     func differenceRoundTrip() throws {
-        var rng = SeededGenerator(seed: 20261121)
+        var rng = SplitMix64(seed: 20261121)
         for round in 0..<60 {
             let a = Self.zone(Self.randomZone(&rng))
             let b = Self.zone(Self.randomZone(&rng))
@@ -112,7 +112,7 @@ struct ZoneEditingTests {
         #expect(Compiler.check(zone).filter { $0.severity == .error }.isEmpty)
     }
 
-    static func randomZone(_ rng: inout SeededGenerator) -> String {
+    static func randomZone(_ rng: inout SplitMix64) -> String {
         var text = "$TTL 300\n@ SOA ns1 hostmaster \(Int.random(in: 1...9, using: &rng)) 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n"
         for _ in 0..<Int.random(in: 0...25, using: &rng) {
             let name = ["a", "b", "c", "d", "x.a", "y.b", "*.w"].randomElement(using: &rng)!
@@ -127,18 +127,6 @@ struct ZoneEditingTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("RRSIGs are one RRset per covered type (RFC 4034 §3)")
 struct SignatureRRSetTests {

@@ -1,3 +1,4 @@
+import DNSCore
 import Foundation
 
 /// Makes broken and almost-broken zones from the valid ones in `CheckzoneBaseZones`: it

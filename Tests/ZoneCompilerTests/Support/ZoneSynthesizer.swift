@@ -1,3 +1,5 @@
+import DNSCore
+
 /// Builds zones from scratch out of a small pool of names and record shapes, to reach
 /// the integrity checks the mutated zones rarely reach: delegations with and without
 /// glue, sibling glue, NS, MX and SRV targets that are CNAMEs, below DNAMEs, covered

@@ -1,5 +1,6 @@
-/// A small seeded generator for retry jitter: the state machine stays a value type,
-/// Sendable and reproducible in tests (same seed, same delays).
+/// A small seeded random number generator (SplitMix64, Steele, Lea and Flood 2014):
+/// the secondary's retry jitter, and every generated test set, are the same on every
+/// machine and every run with the same seed. Not for anything secret.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
