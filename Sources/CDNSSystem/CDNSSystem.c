@@ -29,56 +29,70 @@ int cdns_enable_pktinfo(int fd, int family) {
 _Static_assert(CMSG_SPACE(sizeof(struct in6_pktinfo)) <= CDNS_PKTINFO_SPACE, "CDNS_PKTINFO_SPACE too small");
 _Static_assert(CMSG_SPACE(sizeof(struct in_pktinfo)) <= CDNS_PKTINFO_SPACE, "CDNS_PKTINFO_SPACE too small");
 
-unsigned int cdns_reply_pktinfo(const struct msghdr *received, void *control) {
-    memset(control, 0, CDNS_PKTINFO_SPACE);
+/// The packet info of a received message: AF_INET with `v4` filled, AF_INET6 with
+/// `v6` filled, or 0 when it carried none.
+static int find_pktinfo(const struct msghdr *received, struct in_pktinfo *v4, struct in6_pktinfo *v6) {
     for (struct cmsghdr *in = CMSG_FIRSTHDR((struct msghdr *)received); in; in = CMSG_NXTHDR((struct msghdr *)received, in)) {
-        struct cmsghdr *out = (struct cmsghdr *)control;
         if (in->cmsg_level == IPPROTO_IP && in->cmsg_type == IP_PKTINFO) {
-            struct in_pktinfo info;
-            memcpy(&info, CMSG_DATA(in), sizeof(info));
-            // Leave from the address the query went to; let routing pick the interface.
-            info.ipi_spec_dst = info.ipi_addr;
-            info.ipi_ifindex = 0;
-            out->cmsg_level = IPPROTO_IP;
-            out->cmsg_type = IP_PKTINFO;
-            out->cmsg_len = CMSG_LEN(sizeof(info));
-            memcpy(CMSG_DATA(out), &info, sizeof(info));
-            return CMSG_SPACE(sizeof(info));
+            memcpy(v4, CMSG_DATA(in), sizeof(*v4));
+            return AF_INET;
         }
         if (in->cmsg_level == IPPROTO_IPV6 && in->cmsg_type == IPV6_PKTINFO) {
-            // The destination address and the interface it came in on, as they were.
-            out->cmsg_level = IPPROTO_IPV6;
-            out->cmsg_type = IPV6_PKTINFO;
-            out->cmsg_len = CMSG_LEN(sizeof(struct in6_pktinfo));
-            memcpy(CMSG_DATA(out), CMSG_DATA(in), sizeof(struct in6_pktinfo));
-            return CMSG_SPACE(sizeof(struct in6_pktinfo));
+            memcpy(v6, CMSG_DATA(in), sizeof(*v6));
+            return AF_INET6;
         }
     }
     return 0;
 }
 
+unsigned int cdns_reply_pktinfo(const struct msghdr *received, void *control) {
+    memset(control, 0, CDNS_PKTINFO_SPACE);
+    struct in_pktinfo v4;
+    struct in6_pktinfo v6;
+    struct cmsghdr *out = (struct cmsghdr *)control;
+    switch (find_pktinfo(received, &v4, &v6)) {
+    case AF_INET:
+        // Leave from the address the query went to; let routing pick the interface.
+        v4.ipi_spec_dst = v4.ipi_addr;
+        v4.ipi_ifindex = 0;
+        out->cmsg_level = IPPROTO_IP;
+        out->cmsg_type = IP_PKTINFO;
+        out->cmsg_len = CMSG_LEN(sizeof(v4));
+        memcpy(CMSG_DATA(out), &v4, sizeof(v4));
+        return CMSG_SPACE(sizeof(v4));
+    case AF_INET6:
+        // The destination address and the interface it came in on, as they were.
+        out->cmsg_level = IPPROTO_IPV6;
+        out->cmsg_type = IPV6_PKTINFO;
+        out->cmsg_len = CMSG_LEN(sizeof(v6));
+        memcpy(CMSG_DATA(out), &v6, sizeof(v6));
+        return CMSG_SPACE(sizeof(v6));
+    default:
+        return 0;
+    }
+}
+
 int cdns_destination(const struct msghdr *received, unsigned short port, struct sockaddr_storage *address) {
     memset(address, 0, sizeof(*address));
-    for (struct cmsghdr *in = CMSG_FIRSTHDR((struct msghdr *)received); in; in = CMSG_NXTHDR((struct msghdr *)received, in)) {
-        if (in->cmsg_level == IPPROTO_IP && in->cmsg_type == IP_PKTINFO) {
-            struct in_pktinfo info;
-            memcpy(&info, CMSG_DATA(in), sizeof(info));
-            struct sockaddr_in *v4 = (struct sockaddr_in *)address;
-            v4->sin_family = AF_INET;
-            v4->sin_port = htons(port);
-            v4->sin_addr = info.ipi_addr;
-            return 1;
-        }
-        if (in->cmsg_level == IPPROTO_IPV6 && in->cmsg_type == IPV6_PKTINFO) {
-            struct in6_pktinfo info;
-            memcpy(&info, CMSG_DATA(in), sizeof(info));
-            struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)address;
-            v6->sin6_family = AF_INET6;
-            v6->sin6_port = htons(port);
-            v6->sin6_addr = info.ipi6_addr;
-            return 1;
-        }
+    struct in_pktinfo v4;
+    struct in6_pktinfo v6;
+    switch (find_pktinfo(received, &v4, &v6)) {
+    case AF_INET: {
+        struct sockaddr_in *out = (struct sockaddr_in *)address;
+        out->sin_family = AF_INET;
+        out->sin_port = htons(port);
+        out->sin_addr = v4.ipi_addr;
+        return 1;
     }
-    return 0;
+    case AF_INET6: {
+        struct sockaddr_in6 *out = (struct sockaddr_in6 *)address;
+        out->sin6_family = AF_INET6;
+        out->sin6_port = htons(port);
+        out->sin6_addr = v6.ipi6_addr;
+        return 1;
+    }
+    default:
+        return 0;
+    }
 }
 #endif

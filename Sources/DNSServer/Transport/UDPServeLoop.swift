@@ -98,7 +98,6 @@ final class UDPServeLoop: @unchecked Sendable {
         }
         let fd = socket.fd
         while isRunning {
-            buffers.prepareToReceive()
             let received = cdns_recvmmsg(fd, buffers.received, UInt32(batch), Int32(MSG_WAITFORONE))
             if received <= 0 {
                 // 0: the socket was shut down. EAGAIN: the receive timeout, a chance to
@@ -131,6 +130,7 @@ final class UDPServeLoop: @unchecked Sendable {
                 // skipped, as it would be lost on the way anyway.
                 sent += result > 0 ? Int(result) : 1
             }
+            buffers.prepareToReceive(Int(received))
         }
     }
 
@@ -195,25 +195,24 @@ private struct DatagramBuffers {
             requestVectors[index] = iovec(iov_base: UnsafeMutableRawPointer(requests + index * requestCapacity),
                                           iov_len: requestCapacity)
             answerVectors[index] = iovec(iov_base: UnsafeMutableRawPointer(answers + index * answerCapacity), iov_len: 0)
-        }
-    }
-
-    /// Resets the receive headers (the kernel overwrites the lengths).
-    func prepareToReceive() {
-        for index in 0..<count {
+            // Buffers never move: each header points at its slot once, for good.
             received[index].msg_hdr.msg_name = UnsafeMutableRawPointer(senders + index)
-            received[index].msg_hdr.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
             received[index].msg_hdr.msg_iov = requestVectors + index
             received[index].msg_hdr.msg_iovlen = 1
-            if let receivedControls {
-                received[index].msg_hdr.msg_control = UnsafeMutableRawPointer(receivedControls + index * Int(CDNS_PKTINFO_SPACE))
-                received[index].msg_hdr.msg_controllen = Int(CDNS_PKTINFO_SPACE)
-            } else {
-                received[index].msg_hdr.msg_control = nil
-                received[index].msg_hdr.msg_controllen = 0
-            }
-            received[index].msg_hdr.msg_flags = 0
-            received[index].msg_len = 0
+            received[index].msg_hdr.msg_control = receivedControls.map { UnsafeMutableRawPointer($0 + index * Int(CDNS_PKTINFO_SPACE)) }
+            sent[index].msg_hdr.msg_iov = answerVectors + index
+            sent[index].msg_hdr.msg_iovlen = 1
+        }
+        prepareToReceive(count)
+    }
+
+    /// Gives the first `used` receive headers their capacities back: the kernel
+    /// overwrote the address and control lengths of those it filled, and no others.
+    func prepareToReceive(_ used: Int) {
+        let controlCapacity = receivedControls == nil ? 0 : Int(CDNS_PKTINFO_SPACE)
+        for index in 0..<used {
+            received[index].msg_hdr.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            received[index].msg_hdr.msg_controllen = controlCapacity
         }
     }
 
@@ -231,19 +230,12 @@ private struct DatagramBuffers {
         answerVectors[slot].iov_len = length
         sent[slot].msg_hdr.msg_name = UnsafeMutableRawPointer(senders + index)
         sent[slot].msg_hdr.msg_namelen = received[index].msg_hdr.msg_namelen
-        sent[slot].msg_hdr.msg_iov = answerVectors + slot
-        sent[slot].msg_hdr.msg_iovlen = 1
         if let sentControls {
             let control = sentControls + slot * Int(CDNS_PKTINFO_SPACE)
             let controlLength = withUnsafePointer(to: &received[index].msg_hdr) { cdns_reply_pktinfo($0, control) }
             sent[slot].msg_hdr.msg_control = controlLength > 0 ? UnsafeMutableRawPointer(control) : nil
             sent[slot].msg_hdr.msg_controllen = Int(controlLength)
-        } else {
-            sent[slot].msg_hdr.msg_control = nil
-            sent[slot].msg_hdr.msg_controllen = 0
         }
-        sent[slot].msg_hdr.msg_flags = 0
-        sent[slot].msg_len = 0
     }
 
     /// What the general path needs to answer datagram `index` from the right address:
