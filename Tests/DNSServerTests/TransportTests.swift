@@ -190,16 +190,8 @@ struct TransportTests {
         try await offloaded {
             let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
             defer { close(fd) }
-            var sin = sockaddr_in()
-            sin.sin_family = sa_family_t(AF_INET)
-            sin.sin_port = port.bigEndian
-            sin.sin_addr.s_addr = inet_addr("127.0.0.1")
             for datagram in [[], [0x12], [UInt8](repeating: 0xFF, count: 11)] as [[UInt8]] {
-                let sent = withUnsafePointer(to: &sin) { address in
-                    address.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        sendto(fd, datagram, datagram.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
+                let sent = IPv4Socket.send(fd, datagram, to: "127.0.0.1", port)
                 guard sent == datagram.count else { throw DNSProbe.Failure(description: "sendto") }
             }
         }
@@ -218,13 +210,7 @@ struct TransportTests {
         // Without SO_REUSEADDR a bind fails while any socket still holds the port.
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(fd) }
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = port.bigEndian
-        sin.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        let bound = IPv4Socket.bind(fd, "127.0.0.1", port)
         #expect(bound == 0, "UDP port \(port) still held after stop(): errno \(errno)")
     }
 
@@ -243,14 +229,7 @@ struct TransportTests {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var tv = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = port.bigEndian
-        sin.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else { throw DNSProbe.Failure(description: "connect failed") }
+        guard IPv4Socket.connect(fd, "127.0.0.1", port) == 0 else { throw DNSProbe.Failure(description: "connect failed") }
         return fd
     }
 

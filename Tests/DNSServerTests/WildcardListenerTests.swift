@@ -46,16 +46,8 @@ struct WildcardListenerTests {
         defer { close(fd) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var target = sockaddr_in()
-        target.sin_family = sa_family_t(AF_INET)
-        target.sin_port = port.bigEndian
-        target.sin_addr.s_addr = inet_addr(address)
         let query = Message(header: MessageHeader(id: 7), questions: [Question(name: name, type: .txt)]).encode()
-        let sent = withUnsafePointer(to: &target) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
+        let sent = IPv4Socket.send(fd, query, to: address, port)
         guard sent == query.count else { throw DNSProbe.Failure(description: "sendto \(address)") }
         var source = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -79,14 +79,7 @@ struct ZoneRefresherTests {
         defer { close(tcp); close(udp) }
         let port = FreePort.find()
         for fd in [tcp, udp] {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            #expect(bound == 0)
+            #expect(IPv4Socket.bind(fd, "127.0.0.1", port) == 0)
         }
         listen(tcp, 4)
         let client = NIOZoneTransferClient(group: MultiThreadedEventLoopGroup.singleton, sourceAddress: "127.0.0.1",
@@ -118,15 +111,8 @@ extension ZoneRefresherTests {
         // with no EDNS; then stops after answering the plain one.
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let port = FreePort.find()
-        address.sin_port = port.bigEndian
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        #expect(bound == 0)
+        #expect(IPv4Socket.bind(fd, "127.0.0.1", port) == 0)
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let seen = NIOLockedValueBox<[Bool]>([])
