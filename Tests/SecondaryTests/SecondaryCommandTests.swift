@@ -106,16 +106,8 @@ extension BINDInteropTests {
         ] {
             let binary = Self.binary
             let (status, output) = try await offloaded { () throws -> (Int32, String) in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = arguments
-                let pipe = Pipe()
-                process.standardError = pipe
-                process.standardOutput = pipe
-                try process.run()
-                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                return (process.terminationStatus, output)
+                let result = try CommandRunner.run(binary, arguments)
+                return (result.status, result.stdout + result.stderr)
             }
             #expect(status == 2, "\(arguments): \(output)")
             #expect(output.contains(message), "\(arguments): \(output)")

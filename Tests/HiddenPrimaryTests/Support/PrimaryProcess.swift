@@ -131,25 +131,12 @@ final class PrimaryProcess: @unchecked Sendable {
     }
 }
 
-/// Runs a program with optional standard input; status and combined output.
+/// Runs a program with optional standard input (killed by pid after 60 s); status,
+/// and its standard output followed by its standard error.
 enum Shell {
     static func run(_ path: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let inputPipe = Pipe()
-        if input != nil { process.standardInput = inputPipe }
-        try process.run()
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try? inputPipe.fileHandleForWriting.close()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run(path, arguments, input: input)
+        return (result.status, result.stdout + result.stderr)
     }
 }
 
