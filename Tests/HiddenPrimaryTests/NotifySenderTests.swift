@@ -103,15 +103,20 @@ struct NotifySenderTests {
         await exchanger.close()
     }
 
-    @Test("A NOTIFY left unanswered (the secondary was down) does not hold a new serial back until its retry")
-    func unansweredDoesNotHoldBack() async throws {
+    /// A secondary that never answers serial 1, and a sender whose first try waits 10 s
+    /// for an answer: a newer serial must go long before that (after 50 ms), and a bound
+    /// of seconds survives a loaded machine.
+    static func unansweredFirstSerial() async throws -> (SlowSecondary, DatagramExchanger, NotifySender, SocketAddress) {
         let secondary = try SlowSecondary(delay: 0, ignoring: [1])
         let exchanger = try await DatagramExchanger.bind(to: try SocketAddress(ipAddress: "127.0.0.1", port: 0))
-        // A first try that waits 10 s for its answer: serial 2 must go long before that
-        // (after 50 ms), and a bound of seconds survives a loaded machine.
         let sender = NotifySender(exchanger: exchanger, key: nil, logger: Logger(label: "test"),
                                   backoff: [.seconds(10), .seconds(10)], clock: { UInt64(time(nil)) })
-        let target = try SocketAddress(ipAddress: "127.0.0.1", port: secondary.port)
+        return (secondary, exchanger, sender, try SocketAddress(ipAddress: "127.0.0.1", port: secondary.port))
+    }
+
+    @Test("A NOTIFY left unanswered (the secondary was down) does not hold a new serial back until its retry")
+    func unansweredDoesNotHoldBack() async throws {
+        let (secondary, exchanger, sender, target) = try await Self.unansweredFirstSerial()
         await sender.notify(zone: "example.", soa: Self.soa(1), secondaries: [target])
         try await Task.sleep(nanoseconds: 100_000_000)
         let start = ContinuousClock.now
@@ -129,11 +134,7 @@ struct NotifySenderTests {
 
     @Test("A newer serial that comes just after a NOTIFY went out still goes once that one has waited 50 ms, not at its retry")
     func newerSerialRightAfterASend() async throws {
-        let secondary = try SlowSecondary(delay: 0, ignoring: [1])
-        let exchanger = try await DatagramExchanger.bind(to: try SocketAddress(ipAddress: "127.0.0.1", port: 0))
-        let sender = NotifySender(exchanger: exchanger, key: nil, logger: Logger(label: "test"),
-                                  backoff: [.seconds(10), .seconds(10)], clock: { UInt64(time(nil)) })
-        let target = try SocketAddress(ipAddress: "127.0.0.1", port: secondary.port)
+        let (secondary, exchanger, sender, target) = try await Self.unansweredFirstSerial()
         await sender.notify(zone: "example.", soa: Self.soa(1), secondaries: [target])
         let deadline = ContinuousClock.now + .seconds(30)
         while secondary.received.isEmpty && ContinuousClock.now < deadline {
